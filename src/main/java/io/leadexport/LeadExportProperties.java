@@ -1,0 +1,78 @@
+package io.leadexport;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything under {@code lead-export.*} (SPEC section 9), bound once and validated at start-up.
+ */
+@Validated
+@ConfigurationProperties("lead-export")
+public record LeadExportProperties(
+        @DefaultValue("UTC") @NotNull ZoneId zone,
+        @DefaultValue("https://chat.example.com/conversations/{id}") @NotBlank String conversationUrlTemplate,
+        @DefaultValue @Valid Phone phone,
+        @DefaultValue @Valid Demo demo,
+        @DefaultValue @Valid Database database,
+        @DefaultValue @Valid Export export,
+        @DefaultValue @Valid Storage storage,
+        @DefaultValue @Valid Security security,
+        List<@Valid User> users) {
+
+    public LeadExportProperties {
+        users = users == null ? List.of() : List.copyOf(users);
+    }
+
+    public record Phone(@DefaultValue("US") @NotBlank String defaultRegion) {
+    }
+
+    /** Demo leads seeded into an empty table, on the embedded database only. */
+    public record Demo(@DefaultValue("10000") @Min(0) int leads) {
+    }
+
+    /** The embedded PostgreSQL started when {@code spring.datasource.url} is not set. */
+    public record Database(@DefaultValue("./data") Path embeddedDirectory) {
+    }
+
+    /** Tuning of the streaming pipeline. */
+    public record Export(
+            @DefaultValue("2000") @Min(1) int fetchSize,
+            @DefaultValue("1000") @Min(1) int chunkSize,
+            @DefaultValue("6") @Min(1) int connectionPoolSize,
+            @DefaultValue("65536") @Min(1024) int maxRequestBytes) {
+    }
+
+    public record Storage(
+            @DefaultValue("./exports") Path directory,
+            @DefaultValue("24h") Duration retention) {
+    }
+
+    public record Security(
+            @DefaultValue("false") boolean allowPlainNationalId,
+            Map<String, String> nationalIdKeys,
+            String nationalIdActiveKey) {
+
+        public Security {
+            nationalIdKeys = nationalIdKeys == null ? Map.of() : Map.copyOf(nationalIdKeys);
+        }
+    }
+
+    public record User(@NotBlank String username, @NotBlank String password, List<String> roles) {
+
+        public User {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+    }
+}

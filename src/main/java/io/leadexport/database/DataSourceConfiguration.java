@@ -1,0 +1,57 @@
+package io.leadexport.database;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.leadexport.LeadExportProperties;
+
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Two pools on one database. The primary pool serves migrations, jobs and history. The export pool serves the
+ * streaming queries only: PgJDBC reads through a cursor only with autocommit off and a fetch size, and camel-sql's
+ * StreamList takes a raw connection from its DataSource, so this pool hands out read-only connections with
+ * autocommit off (see CAMEL-NOTES).
+ */
+@Configuration(proxyBeanMethods = false)
+public class DataSourceConfiguration {
+
+    @Bean
+    @Conditional(NoDatasourceUrlCondition.DatasourceUrlCondition.class)
+    DatabaseEndpoint configuredDatabaseEndpoint(DataSourceProperties properties) {
+        return new DatabaseEndpoint(properties.getUrl(), properties.getUsername(), properties.getPassword(), false);
+    }
+
+    @Bean
+    @Primary
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(DatabaseEndpoint endpoint) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName("lead-export");
+        pool.setJdbcUrl(endpoint.url());
+        pool.setUsername(endpoint.username());
+        pool.setPassword(endpoint.password());
+        return pool;
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource exportDataSource(DatabaseEndpoint endpoint, LeadExportProperties properties) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("lead-export-streaming");
+        config.setJdbcUrl(endpoint.url());
+        config.setUsername(endpoint.username());
+        config.setPassword(endpoint.password());
+        config.setAutoCommit(false);
+        config.setReadOnly(true);
+        config.setMaximumPoolSize(properties.export().connectionPoolSize());
+        config.setMinimumIdle(0);
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,8 @@
+package io.leadexport.job;
+
+import java.nio.file.Path;
+
+/** A finished export file: where it is, what it holds, and how to check it arrived whole. */
+public record ExportResult(String runId, Path file, String fileName, long rows, long size, String sha256,
+                           long durationMs) {
+}

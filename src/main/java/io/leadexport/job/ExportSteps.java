@@ -1,0 +1,169 @@
+package io.leadexport.job;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import io.leadexport.LeadExportProperties;
+import io.leadexport.format.ExportDescription;
+import io.leadexport.format.ExportFileNamer;
+import io.leadexport.format.LeadWriters;
+import io.leadexport.query.LeadQuery;
+import io.leadexport.query.LeadQueryBuilder;
+import io.leadexport.request.ExportRequest;
+import io.leadexport.security.ExportPermissions;
+import io.leadexport.security.ExportUser;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.component.sql.SqlConstants;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of the {@code run-export} route, in route order: begin, count, open, select, watch, write, complete, and
+ * release on every path. The file is written under a temporary {@code .part} name in a directory of its own and
+ * renamed into place only when complete; a failed or cancelled run leaves nothing behind.
+ */
+@Component("exportSteps")
+public class ExportSteps {
+
+    public static final String USER = "exportUser";
+    public static final String TRIGGER = "exportTrigger";
+    public static final String RUN_ID = "exportRunId";
+
+    private final LeadQueryBuilder queries;
+    private final LeadWriters writers;
+    private final ExportPermissions permissions;
+    private final JdbcTemplate jdbc;
+    private final Path storage;
+    private final ZoneId zone;
+
+    public ExportSteps(LeadQueryBuilder queries, LeadWriters writers, ExportPermissions permissions,
+                       DataSource dataSource, LeadExportProperties properties) {
+        this.queries = queries;
+        this.writers = writers;
+        this.permissions = permissions;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.storage = properties.storage().directory().toAbsolutePath().normalize();
+        this.zone = properties.zone();
+    }
+
+    /** Checks the caller may run this request and starts a run; nothing is written yet. */
+    public void begin(ExportRequest request, Exchange exchange) {
+        ExportUser user = exchange.getProperty(USER, ExportUser.class);
+        if (user == null) {
+            throw new IllegalStateException("an export needs the " + USER + " property");
+        }
+        permissions.check(request, user);
+        String id = exchange.getProperty(RUN_ID, UUID.randomUUID().toString(), String.class);
+        String trigger = exchange.getProperty(TRIGGER, "http", String.class);
+        OffsetDateTime now = OffsetDateTime.now(zone).truncatedTo(ChronoUnit.SECONDS);
+        ExportRun run = new ExportRun(id, request, user, trigger, now);
+        exchange.setProperty(ExportRun.PROPERTY, run);
+    }
+
+    /** The total for progress: a count with the same filter as the stream. */
+    public void count(@ExchangeProperty(ExportRun.PROPERTY) ExportRun run) {
+        LeadQuery count = queries.count(run.request().filter());
+        run.total(jdbc.queryForObject(count.sql(), Long.class, count.parameters().toArray()));
+    }
+
+    /** Opens the writer on a temporary file in a directory of the run's own. */
+    public void open(@ExchangeProperty(ExportRun.PROPERTY) ExportRun run) throws IOException {
+        run.fileName = ExportFileNamer.name(run.request(), run.generatedAt());
+        run.directory = storage.resolve(run.id());
+        Files.createDirectories(run.directory);
+        run.file = run.directory.resolve(run.fileName);
+        run.partFile = run.directory.resolve("." + run.fileName + ".part");
+        run.digest = sha256();
+        run.out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(run.partFile), 1 << 16),
+                run.digest);
+        run.writer = writers.open(run.out, new ExportDescription(run.request(), run.generatedAt(),
+                run.requestedBy().username(), run.total()));
+        run.writer.begin();
+    }
+
+    /** Puts the streaming query on the message for camel-sql ({@code useMessageBodyForSql}). */
+    public void select(@ExchangeProperty(ExportRun.PROPERTY) ExportRun run, Exchange exchange) {
+        LeadQuery select = queries.select(run.request().filter());
+        exchange.getMessage().setBody(select.sql());
+        exchange.getMessage().setHeader(SqlConstants.SQL_PARAMETERS, select.parameters());
+    }
+
+    /** Wraps the row stream so that cancelling ends it at the next row. */
+    public Iterator<?> watch(Iterator<?> rows, @ExchangeProperty(ExportRun.PROPERTY) ExportRun run, Exchange exchange) {
+        exchange.getMessage().removeHeader(SqlConstants.SQL_PARAMETERS);
+        return new CancellableIterator<>(rows, run);
+    }
+
+    public void write(List<Object[]> records, @ExchangeProperty(ExportRun.PROPERTY) ExportRun run) throws IOException {
+        run.writer.write(records);
+        run.addProcessed(records.size());
+    }
+
+    /** Finishes the file and renames it into place; a cancelled run fails here instead. */
+    public ExportResult complete(@ExchangeProperty(ExportRun.PROPERTY) ExportRun run) throws IOException {
+        if (run.isCancelled()) {
+            throw new ExportCancelledException(run.id());
+        }
+        run.writer.finish();
+        run.writer.close();
+        run.writer = null;
+        run.out.close();
+        run.out = null;
+        try {
+            Files.move(run.partFile, run.file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(run.partFile, run.file);
+        }
+        run.completed = true;
+        long durationMs = Duration.between(run.startedAt(), Instant.now()).toMillis();
+        return new ExportResult(run.id(), run.file, run.fileName, run.processed(), Files.size(run.file),
+                HexFormat.of().formatHex(run.digest.digest()), durationMs);
+    }
+
+    /** Runs on every path: after a failure or cancel, closes the writer and removes the partial file. */
+    public void release(@ExchangeProperty(ExportRun.PROPERTY) ExportRun run) throws IOException {
+        if (run == null || run.completed) {
+            return;
+        }
+        run.closeQuietly();
+        if (run.partFile != null) {
+            Files.deleteIfExists(run.partFile);
+        }
+        if (run.directory != null) {
+            try (var leftovers = Files.list(run.directory)) {
+                if (leftovers.findAny().isEmpty()) {
+                    Files.deleteIfExists(run.directory);
+                }
+            }
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

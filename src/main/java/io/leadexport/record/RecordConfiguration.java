@@ -1,0 +1,16 @@
+package io.leadexport.record;
+
+import io.leadexport.LeadExportProperties;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class RecordConfiguration {
+
+    @Bean
+    NationalIdEncryptor nationalIdEncryptor(LeadExportProperties properties) {
+        return new NationalIdEncryptor(properties.security().nationalIdKeys(),
+                properties.security().nationalIdActiveKey());
+    }
+}

@@ -1,0 +1,35 @@
+package io.leadexport.request;
+
+import java.util.List;
+
+/**
+ * The export request exactly as a client writes it (SPEC section 4), before validation. Every value is kept as
+ * written so that validation can name the field and the allowed values.
+ */
+public record ExportRequestDocument(
+        String format,
+        String template,
+        List<String> fields,
+        Filter filter,
+        String nationalId,
+        String destination,
+        Boolean csvBom) {
+
+    public record Filter(
+            List<String> status,
+            List<String> policy,
+            List<String> country,
+            String createdFrom,
+            String createdTo,
+            String updatedFrom,
+            String updatedTo,
+            String search) {
+    }
+
+    /** The property names a client may use, for "allowed values" in errors. */
+    public static final List<String> PROPERTIES =
+            List.of("format", "template", "fields", "filter", "nationalId", "destination", "csvBom");
+
+    public static final List<String> FILTER_PROPERTIES = List.of(
+            "status", "policy", "country", "createdFrom", "createdTo", "updatedFrom", "updatedTo", "search");
+}

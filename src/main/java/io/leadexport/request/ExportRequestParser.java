@@ -1,0 +1,386 @@
+package io.leadexport.request;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import io.leadexport.LeadExportProperties;
+import io.leadexport.request.InvalidExportRequestException.FieldError;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns what a trigger received (a JSON body or file, or the query string of a GET) into a validated
+ * {@link ExportRequest}. Strict: unknown properties, unknown values and reversed ranges are errors that name the
+ * field and the allowed values, so that a typo never silently exports everything.
+ */
+@Component("exportRequestParser")
+public class ExportRequestParser {
+
+    private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
+    private static final int MAX_SEARCH_LENGTH = 200;
+    private static final int MAX_LIST_SIZE = 100;
+
+    private final ObjectMapper strictMapper = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private final ZoneId zone;
+    private final int maxBytes;
+    private final DestinationNames destinations;
+
+    public ExportRequestParser(LeadExportProperties properties, DestinationNames destinations) {
+        this.zone = properties.zone();
+        this.maxBytes = properties.export().maxRequestBytes();
+        this.destinations = destinations;
+    }
+
+    /** Parses a JSON request body or filter file. An empty body is the default request. */
+    public ExportRequest fromJson(byte[] json) {
+        if (json == null || json.length == 0 || new String(json, StandardCharsets.UTF_8).isBlank()) {
+            return validate(new ExportRequestDocument(null, null, null, null, null, null, null));
+        }
+        if (json.length > maxBytes) {
+            throw new InvalidExportRequestException(
+                    FieldError.of("body", "is " + json.length + " bytes; at most " + maxBytes + " are accepted"));
+        }
+        return validate(readDocument(json));
+    }
+
+    public ExportRequest fromJson(String json) {
+        return fromJson(json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Parses the query string of {@code GET /api/leads/export} ({@code fields=a,b}, {@code status=new,contacted}, the
+     * filter criteria as top-level parameters). Unknown parameters are errors, as unknown JSON properties are.
+     */
+    public ExportRequest fromQueryString(String rawQuery) {
+        Map<String, List<String>> params = decodeQuery(rawQuery);
+        List<FieldError> errors = new ArrayList<>();
+        for (String name : params.keySet()) {
+            if (!QUERY_PARAMETERS.contains(name)) {
+                errors.add(new FieldError(name, "is not a known parameter", QUERY_PARAMETERS));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidExportRequestException(errors);
+        }
+        ExportRequestDocument.Filter filter = new ExportRequestDocument.Filter(
+                list(params, "status"), list(params, "policy"), list(params, "country"),
+                single(params, "createdFrom"), single(params, "createdTo"),
+                single(params, "updatedFrom"), single(params, "updatedTo"), single(params, "search"));
+        String csvBom = single(params, "csvBom");
+        return validate(new ExportRequestDocument(single(params, "format"), single(params, "template"),
+                list(params, "fields"), filter, single(params, "nationalId"), null,
+                csvBom == null ? null : Boolean.parseBoolean(csvBom)));
+    }
+
+    static final List<String> QUERY_PARAMETERS = List.of("format", "template", "fields", "status", "policy", "country",
+            "createdFrom", "createdTo", "updatedFrom", "updatedTo", "search", "nationalId", "csvBom");
+
+    private ExportRequestDocument readDocument(byte[] json) {
+        try {
+            return strictMapper.readValue(json, ExportRequestDocument.class);
+        } catch (UnrecognizedPropertyException e) {
+            List<String> known = e.getKnownPropertyIds() == null ? List.of()
+                    : e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
+            throw new InvalidExportRequestException(
+                    new FieldError(path(e), "is not a known property", known));
+        } catch (JsonParseException e) {
+            throw new InvalidExportRequestException(FieldError.of("body", "is not valid JSON: "
+                    + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ")"));
+        } catch (JsonMappingException e) {
+            throw new InvalidExportRequestException(FieldError.of(
+                    path(e).isEmpty() ? "body" : path(e), "has the wrong type: " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new InvalidExportRequestException(FieldError.of("body", "could not be read: " + e.getMessage()));
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** Validates a document; every problem is reported at once. */
+    public ExportRequest validate(ExportRequestDocument doc) {
+        List<FieldError> errors = new ArrayList<>();
+
+        ExportFormat format = ExportFormat.CSV;
+        if (doc.format() != null) {
+            format = ExportFormat.byKey(doc.format().trim().toLowerCase(Locale.ROOT)).orElse(null);
+            if (format == null) {
+                errors.add(new FieldError("format", "'" + doc.format() + "' is not a format",
+                        keys(ExportFormat.values(), ExportFormat::key)));
+            }
+        }
+
+        ExportTemplate template = ExportTemplate.FULL;
+        if (doc.template() != null) {
+            template = ExportTemplate.byKey(doc.template().trim().toLowerCase(Locale.ROOT)).orElse(null);
+            if (template == null) {
+                errors.add(new FieldError("template", "'" + doc.template() + "' is not a template",
+                        keys(ExportTemplate.values(), ExportTemplate::key)));
+            }
+        }
+
+        NationalIdPolicy nationalId = NationalIdPolicy.MASKED;
+        if (doc.nationalId() != null) {
+            nationalId = NationalIdPolicy.byKey(doc.nationalId().trim().toLowerCase(Locale.ROOT)).orElse(null);
+            if (nationalId == null) {
+                errors.add(new FieldError("nationalId", "'" + doc.nationalId() + "' is not a national-ID policy",
+                        keys(NationalIdPolicy.values(), NationalIdPolicy::key)));
+            }
+        }
+
+        List<LeadField> fields = template == null ? List.of() : template.fields();
+        boolean customFields = doc.fields() != null;
+        if (customFields) {
+            fields = parseFields(doc.fields(), errors);
+        }
+        if (nationalId == NationalIdPolicy.OMITTED) {
+            fields = fields.stream().filter(f -> f != LeadField.NATIONAL_ID).toList();
+        }
+        if (customFields && fields.isEmpty() && errors.isEmpty()) {
+            errors.add(FieldError.of("fields", "must name at least one field that is exported"));
+        }
+
+        String destination = ExportRequest.DOWNLOAD;
+        if (doc.destination() != null) {
+            destination = doc.destination().trim();
+            if (!destinations.all().contains(destination)) {
+                errors.add(new FieldError("destination", "'" + doc.destination() + "' is not a configured destination",
+                        List.copyOf(destinations.all())));
+            }
+        }
+
+        boolean csvBom = Boolean.TRUE.equals(doc.csvBom());
+        if (csvBom && format != null && format != ExportFormat.CSV) {
+            errors.add(FieldError.of("csvBom", "applies to the csv format only"));
+        }
+
+        ExportFilter filter = parseFilter(doc.filter(), errors);
+
+        if (!errors.isEmpty()) {
+            throw new InvalidExportRequestException(errors);
+        }
+        return new ExportRequest(format, template, customFields, fields, filter, nationalId, destination, csvBom);
+    }
+
+    private static List<LeadField> parseFields(List<String> keys, List<FieldError> errors) {
+        List<String> allowed = keys(LeadField.values(), LeadField::key);
+        List<LeadField> fields = new ArrayList<>();
+        Set<LeadField> seen = new HashSet<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i) == null ? "" : keys.get(i).trim();
+            LeadField field = LeadField.byKey(key).orElse(null);
+            if (field == null) {
+                errors.add(new FieldError("fields[" + i + "]", "'" + keys.get(i) + "' is not a field", allowed));
+            } else if (!seen.add(field)) {
+                errors.add(FieldError.of("fields[" + i + "]", "'" + key + "' is listed twice"));
+            } else {
+                fields.add(field);
+            }
+        }
+        if (keys.isEmpty()) {
+            errors.add(new FieldError("fields", "must name at least one field", allowed));
+        }
+        return fields;
+    }
+
+    private ExportFilter parseFilter(ExportRequestDocument.Filter doc, List<FieldError> errors) {
+        if (doc == null) {
+            return ExportFilter.NONE;
+        }
+        List<String> statuses = new ArrayList<>();
+        each(doc.status(), "filter.status", errors, (value, field) -> {
+            String status = value.toLowerCase(Locale.ROOT);
+            if (LeadStatus.ALL.contains(status)) {
+                statuses.add(status);
+            } else {
+                errors.add(new FieldError(field, "'" + value + "' is not a lead status", LeadStatus.ALL));
+            }
+        });
+        List<String> policies = new ArrayList<>();
+        each(doc.policy(), "filter.policy", errors, (value, field) -> policies.add(value));
+        List<String> countries = new ArrayList<>();
+        each(doc.country(), "filter.country", errors, (value, field) -> {
+            if (COUNTRY.matcher(value).matches()) {
+                countries.add(value.toUpperCase(Locale.ROOT));
+            } else {
+                errors.add(FieldError.of(field, "'" + value + "' is not an ISO 3166-1 alpha-2 country code (e.g. US)"));
+            }
+        });
+        TimeRange created = range("filter.created", doc.createdFrom(), doc.createdTo(), errors);
+        TimeRange updated = range("filter.updated", doc.updatedFrom(), doc.updatedTo(), errors);
+
+        String search = doc.search() == null ? null : doc.search().strip();
+        if (search != null && search.isEmpty()) {
+            search = null;
+        }
+        if (search != null && search.length() > MAX_SEARCH_LENGTH) {
+            errors.add(FieldError.of("filter.search", "is longer than " + MAX_SEARCH_LENGTH + " characters"));
+        }
+        return new ExportFilter(distinct(statuses), distinct(policies), distinct(countries), created, updated, search);
+    }
+
+    private interface ValueCheck {
+        void check(String value, String field);
+    }
+
+    private static void each(List<String> values, String field, List<FieldError> errors, ValueCheck check) {
+        if (values == null) {
+            return;
+        }
+        if (values.size() > MAX_LIST_SIZE) {
+            errors.add(FieldError.of(field, "lists more than " + MAX_LIST_SIZE + " values"));
+            return;
+        }
+        for (int i = 0; i < values.size(); i++) {
+            String value = values.get(i) == null ? "" : values.get(i).strip();
+            if (value.isEmpty()) {
+                errors.add(FieldError.of(field + "[" + i + "]", "is empty"));
+            } else {
+                check.check(value, field + "[" + i + "]");
+            }
+        }
+    }
+
+    private TimeRange range(String prefix, String fromText, String toText, List<FieldError> errors) {
+        Instant from = null;
+        Instant toExclusive = null;
+        String from0 = blankToNull(fromText);
+        String to0 = blankToNull(toText);
+        if (from0 != null) {
+            from = parseBound(prefix + "From", from0, false, errors);
+        }
+        if (to0 != null) {
+            toExclusive = parseBound(prefix + "To", to0, true, errors);
+        }
+        if (from != null && toExclusive != null && !from.isBefore(toExclusive)) {
+            errors.add(FieldError.of(prefix + "From", "'" + from0 + "' is after " + prefix + "To '" + to0 + "'"));
+        }
+        return new TimeRange(from, toExclusive, from0, to0);
+    }
+
+    /**
+     * A bound is a date (the whole day in the export zone) or an ISO-8601 instant; both ends are inclusive, so an
+     * upper bound becomes the start of the next day, or the instant plus one microsecond (PostgreSQL's precision).
+     */
+    private Instant parseBound(String field, String text, boolean upper, List<FieldError> errors) {
+        try {
+            if (text.length() == 10) {
+                LocalDate day = LocalDate.parse(text);
+                return (upper ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+            }
+            Instant instant;
+            try {
+                instant = OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeException withoutOffset) {
+                instant = LocalDateTime.parse(text).atZone(zone).toInstant();
+            }
+            instant = instant.truncatedTo(ChronoUnit.MICROS);
+            return upper ? instant.plus(1, ChronoUnit.MICROS) : instant;
+        } catch (DateTimeException e) {
+            errors.add(FieldError.of(field, "'" + text
+                    + "' is not a date (yyyy-MM-dd) or an ISO-8601 instant (2024-01-08T09:30:00Z)"));
+            return null;
+        }
+    }
+
+    private static Map<String, List<String>> decodeQuery(String rawQuery) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return params;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            params.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+        return params;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidExportRequestException(FieldError.of("query", "is not a valid URL-encoded query string"));
+        }
+    }
+
+    /** {@code status=new,contacted} and {@code status=new&status=contacted} mean the same. */
+    private static List<String> list(Map<String, List<String>> params, String name) {
+        List<String> values = params.get(name);
+        if (values == null) {
+            return null;
+        }
+        return values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::strip)
+                .filter(v -> !v.isEmpty()).toList();
+    }
+
+    private static String single(Map<String, List<String>> params, String name) {
+        List<String> values = params.get(name);
+        if (values == null) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw new InvalidExportRequestException(FieldError.of(name, "is given more than once"));
+        }
+        return values.get(0);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static List<String> distinct(List<String> values) {
+        return values.stream().distinct().collect(Collectors.toList());
+    }
+
+    private static <T> List<String> keys(T[] values, java.util.function.Function<T, String> key) {
+        return Arrays.stream(values).map(key).toList();
+    }
+}

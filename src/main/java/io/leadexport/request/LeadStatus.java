@@ -1,0 +1,12 @@
+package io.leadexport.request;
+
+import java.util.List;
+
+/** The lead statuses of the lead table (SPEC section 2). */
+public final class LeadStatus {
+
+    public static final List<String> ALL = List.of("new", "contacted", "qualified", "converted", "lost");
+
+    private LeadStatus() {
+    }
+}

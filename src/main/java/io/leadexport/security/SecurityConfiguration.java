@@ -1,0 +1,110 @@
+package io.leadexport.security;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+import io.leadexport.LeadExportProperties;
+import io.leadexport.web.ProblemWriter;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * HTTP Basic for every {@code /api/**} call, users from {@code lead-export.users}. With none configured, one
+ * {@code admin} with a random password, printed once at start-up. 401 and 403 answer problem+json.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    private static final List<String> ROLES = List.of(ExportUser.ADMIN, ExportUser.MANAGER);
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(ExportUser.ADMIN)
+                        .requestMatchers("/api/leads/export/history", "/api/leads/export/history/**")
+                        .hasRole(ExportUser.ADMIN)
+                        .anyRequest().hasAnyRole(ExportUser.ADMIN, ExportUser.MANAGER))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"lead-export\"");
+                    problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
+                            "Sign in with HTTP Basic (or a bearer token where one is configured).");
+                }))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+                        problems.write(response, HttpStatus.FORBIDDEN, "Forbidden",
+                                "Your role does not allow this.")))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    /** Everything outside the API (the page, unknown URLs) is public, so unknown URLs answer 404, not 401. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain publicSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(Customizer.withDefaults());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(LeadExportProperties properties) {
+        List<UserDetails> users = new ArrayList<>();
+        for (LeadExportProperties.User user : properties.users()) {
+            List<String> roles = user.roles().stream().map(r -> r.strip().toUpperCase(Locale.ROOT)).toList();
+            for (String role : roles) {
+                if (!ROLES.contains(role)) {
+                    throw new IllegalArgumentException("lead-export.users: user '" + user.username()
+                            + "' has unknown role '" + role + "'; roles are " + ROLES);
+                }
+            }
+            if (!user.password().startsWith("{")) {
+                throw new IllegalArgumentException("lead-export.users: the password of '" + user.username()
+                        + "' must start with {bcrypt} or {noop}");
+            }
+            users.add(User.withUsername(user.username()).password(user.password())
+                    .roles(roles.toArray(String[]::new)).build());
+        }
+        if (users.isEmpty()) {
+            byte[] random = new byte[18];
+            new SecureRandom().nextBytes(random);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            log.warn("""
+
+                    No lead-export.users configured: created user 'admin' (ADMIN) with the password
+
+                        {}
+
+                    This password is shown once and changes at every start. Configure lead-export.users for real use.
+                    """, password);
+            users.add(User.withUsername("admin").password("{noop}" + password).roles(ExportUser.ADMIN).build());
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+}

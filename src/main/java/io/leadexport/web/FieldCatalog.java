@@ -1,0 +1,46 @@
+package io.leadexport.web;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.leadexport.request.ExportFormat;
+import io.leadexport.request.ExportTemplate;
+import io.leadexport.request.LeadField;
+import io.leadexport.request.LeadStatus;
+import io.leadexport.request.NationalIdPolicy;
+import io.leadexport.security.CurrentUser;
+import io.leadexport.security.ExportPermissions;
+
+import org.springframework.stereotype.Component;
+
+/** {@code GET /api/leads/export/fields}: what a request may name, for scripts and the admin page. */
+@Component("fieldCatalog")
+public class FieldCatalog {
+
+    private final ExportPermissions permissions;
+    private final CurrentUser currentUser;
+
+    public FieldCatalog(ExportPermissions permissions, CurrentUser currentUser) {
+        this.permissions = permissions;
+        this.currentUser = currentUser;
+    }
+
+    public Map<String, Object> describe() {
+        Map<String, Object> catalog = new LinkedHashMap<>();
+        catalog.put("fields", Arrays.stream(LeadField.values())
+                .map(f -> Map.of("key", f.key(), "label", f.label())).toList());
+        catalog.put("templates", Arrays.stream(ExportTemplate.values())
+                .map(t -> Map.of("key", t.key(), "fields", t.fields().stream().map(LeadField::key).toList()))
+                .toList());
+        catalog.put("formats", Arrays.stream(ExportFormat.values()).map(ExportFormat::key).toList());
+        catalog.put("statuses", LeadStatus.ALL);
+        catalog.put("nationalIdPolicies", Arrays.stream(NationalIdPolicy.values()).map(NationalIdPolicy::key).toList());
+        catalog.put("allowedNationalIdPolicies", permissions.allowedPolicies(currentUser.get()));
+        catalog.put("defaults", Map.of("format", "csv", "template", "full", "nationalId", "masked",
+                "destination", "download"));
+        return catalog;
+    }
+
+}
