@@ -1,0 +1,27 @@
+package io.leadexport.routes;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.leadexport.support.EndToEndTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Boots every route from routes/ (packaged under classpath:camel/): a YAML typo or a lost route fails the build. */
+@EndToEndTest
+class RoutesBootTest {
+
+    @Autowired
+    CamelContext camel;
+
+    @Test
+    void everyRouteStartsWithItsExpectedId() {
+        assertThat(camel.getRoutes()).extracting(Route::getRouteId)
+                .contains("run-export", "download-export", "stream-export", "list-export-fields")
+                .allSatisfy(id -> assertThat(id).as("route ids are kebab-case verb-noun, never generated")
+                        .matches("[a-z]+(-[a-z]+)+"));
+        assertThat(camel.getRouteController().getRouteStatus("run-export").isStarted()).isTrue();
+    }
+}

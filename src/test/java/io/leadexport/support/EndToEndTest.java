@@ -1,0 +1,42 @@
+package io.leadexport.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import io.leadexport.LeadExportApplication;
+
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole application on a random port with its own embedded PostgreSQL, driven over HTTP. One shared
+ * configuration, so Spring caches one context (and one database) for every end-to-end test class that uses it.
+ * The export zone is New York, so whole-day filters are tested away from UTC.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@CamelSpringBootTest
+@ActiveProfiles("test")
+@SpringBootTest(classes = LeadExportApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "lead-export.zone=America/New_York",
+                "lead-export.users[0].username=admin",
+                "lead-export.users[0].password={noop}admin-pw",
+                "lead-export.users[0].roles=ADMIN",
+                "lead-export.users[1].username=manager",
+                "lead-export.users[1].password={noop}manager-pw",
+                "lead-export.users[1].roles=MANAGER",
+                "lead-export.users[2].username=manager2",
+                "lead-export.users[2].password={noop}manager2-pw",
+                "lead-export.users[2].roles=MANAGER",
+                "lead-export.security.allow-plain-national-id=true",
+                "lead-export.security.national-id-keys.k1=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                "lead-export.security.national-id-active-key=k1",
+                "lead-export.export.fetch-size=50",
+                "lead-export.export.chunk-size=20",
+        })
+public @interface EndToEndTest {
+}
