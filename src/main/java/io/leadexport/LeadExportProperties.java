@@ -28,6 +28,7 @@ public record LeadExportProperties(
         @DefaultValue @Valid Database database,
         @DefaultValue @Valid Export export,
         @DefaultValue @Valid Storage storage,
+        @DefaultValue @Valid Jobs jobs,
         @DefaultValue @Valid Security security,
         List<@Valid User> users) {
 
@@ -57,6 +58,23 @@ public record LeadExportProperties(
     public record Storage(
             @DefaultValue("./exports") Path directory,
             @DefaultValue("24h") Duration retention) {
+    }
+
+    /**
+     * Background export jobs.
+     *
+     * The polling, heartbeat and retention-sweep intervals are read by the job routes, in milliseconds
+     * ({@code lead-export.jobs.poll-interval-ms}, {@code heartbeat-interval-ms}, {@code recovery-interval-ms},
+     * {@code lead-export.storage.sweep-interval-ms}).
+     *
+     * @param concurrency exports running at once on this instance
+     * @param lease       a running job whose heartbeat is older than this is taken to be orphaned (its instance died)
+     * @param maxAttempts an orphaned job is run again until it has been started this many times, then failed
+     */
+    public record Jobs(
+            @DefaultValue("2") @Min(1) int concurrency,
+            @DefaultValue("15s") Duration lease,
+            @DefaultValue("3") @Min(1) int maxAttempts) {
     }
 
     public record Security(

@@ -5,4 +5,10 @@ import java.nio.file.Path;
 /** A finished export file: where it is, what it holds, and how to check it arrived whole. */
 public record ExportResult(String runId, Path file, String fileName, long rows, long size, String sha256,
                            long durationMs) {
+
+    public static final String PROPERTY = "exportResult";
+
+    public double rowsPerSecond() {
+        return durationMs <= 0 ? rows : rows * 1000.0 / durationMs;
+    }
 }

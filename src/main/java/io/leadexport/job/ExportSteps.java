@@ -49,6 +49,7 @@ public class ExportSteps {
     public static final String TRIGGER = "exportTrigger";
     public static final String RUN_ID = "exportRunId";
 
+    private final RunningExports running;
     private final LeadQueryBuilder queries;
     private final LeadWriters writers;
     private final ExportPermissions permissions;
@@ -56,8 +57,9 @@ public class ExportSteps {
     private final Path storage;
     private final ZoneId zone;
 
-    public ExportSteps(LeadQueryBuilder queries, LeadWriters writers, ExportPermissions permissions,
+    public ExportSteps(RunningExports running, LeadQueryBuilder queries, LeadWriters writers, ExportPermissions permissions,
                        DataSource dataSource, LeadExportProperties properties) {
+        this.running = running;
         this.queries = queries;
         this.writers = writers;
         this.permissions = permissions;
@@ -78,6 +80,7 @@ public class ExportSteps {
         OffsetDateTime now = OffsetDateTime.now(zone).truncatedTo(ChronoUnit.SECONDS);
         ExportRun run = new ExportRun(id, request, user, trigger, now);
         exchange.setProperty(ExportRun.PROPERTY, run);
+        running.started(run);
     }
 
     /** The total for progress: a count with the same filter as the stream. */
@@ -120,7 +123,8 @@ public class ExportSteps {
     }
 
     /** Finishes the file and renames it into place; a cancelled run fails here instead. */
-    public ExportResult complete(@ExchangeProperty(ExportRun.PROPERTY) ExportRun run) throws IOException {
+    public ExportResult complete(@ExchangeProperty(ExportRun.PROPERTY) ExportRun run, Exchange exchange)
+            throws IOException {
         if (run.isCancelled()) {
             throw new ExportCancelledException(run.id());
         }
@@ -136,13 +140,19 @@ public class ExportSteps {
         }
         run.completed = true;
         long durationMs = Duration.between(run.startedAt(), Instant.now()).toMillis();
-        return new ExportResult(run.id(), run.file, run.fileName, run.processed(), Files.size(run.file),
+        ExportResult result = new ExportResult(run.id(), run.file, run.fileName, run.processed(), Files.size(run.file),
                 HexFormat.of().formatHex(run.digest.digest()), durationMs);
+        exchange.setProperty(ExportResult.PROPERTY, result);
+        return result;
     }
 
     /** Runs on every path: after a failure or cancel, closes the writer and removes the partial file. */
     public void release(@ExchangeProperty(ExportRun.PROPERTY) ExportRun run) throws IOException {
-        if (run == null || run.completed) {
+        if (run == null) {
+            return;
+        }
+        running.ended(run);
+        if (run.completed) {
             return;
         }
         run.closeQuietly();

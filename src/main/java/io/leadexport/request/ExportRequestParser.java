@@ -76,7 +76,7 @@ public class ExportRequestParser {
         return validate(readDocument(json));
     }
 
-    public ExportRequest fromJson(String json) {
+    public ExportRequest fromJsonText(String json) {
         return fromJson(json == null ? null : json.getBytes(StandardCharsets.UTF_8));
     }
 

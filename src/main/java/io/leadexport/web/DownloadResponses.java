@@ -1,16 +1,12 @@
 package io.leadexport.web;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadexport.job.ExportFiles;
 import io.leadexport.job.ExportResult;
 import io.leadexport.job.ExportRun;
 import io.leadexport.request.RequestSummary;
@@ -59,14 +55,9 @@ public class DownloadResponses {
     }
 
     /** Deletes a one-off download's file and its directory once the response has been written. */
-    public void discard(@ExchangeProperty(ExportRun.PROPERTY) ExportRun run) throws IOException {
-        if (run == null || run.directory() == null || !Files.isDirectory(run.directory())) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(run.directory())) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+    public void discard(@ExchangeProperty(ExportRun.PROPERTY) ExportRun run) {
+        if (run != null) {
+            ExportFiles.deleteDirectory(run.directory());
         }
     }
 }

@@ -1,0 +1,240 @@
+package io.leadexport.job;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.leadexport.LeadExportProperties;
+import io.leadexport.request.ExportRequest;
+import io.leadexport.request.ExportRequestParser;
+import io.leadexport.request.RequestSummary;
+import io.leadexport.security.ExportPermissions;
+import io.leadexport.security.ExportUser;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of the job routes: queue a request, claim queued jobs for this instance's workers, run each as the one
+ * export pipeline, and record how it ended, fenced by the claimed attempt. A heartbeat renews the lease and carries
+ * progress and cancel requests; orphaned jobs of a dead instance are re-queued or failed.
+ */
+@Component("exportJobs")
+public class ExportJobs implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ExportJobs.class);
+
+    /** The job a worker exchange runs. */
+    public static final String JOB = "exportJob";
+    /** What started a job once only, e.g. an inbox file; see {@link JobStore#insert}. */
+    public static final String SOURCE = "exportSource";
+
+    private final JobStore store;
+    private final ExportRequestParser parser;
+    private final ExportPermissions permissions;
+    private final RunningExports running;
+    private final HistoryEvents history;
+    private final ObjectMapper json;
+    private final LeadExportProperties.Jobs settings;
+    private final Duration retention;
+    private final String workerId;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
+    private volatile boolean started;
+
+    public ExportJobs(JobStore store, ExportRequestParser parser, ExportPermissions permissions,
+                      RunningExports running, HistoryEvents history, ObjectMapper json, LeadExportProperties properties) {
+        this.store = store;
+        this.parser = parser;
+        this.permissions = permissions;
+        this.running = running;
+        this.history = history;
+        this.json = json;
+        this.settings = properties.jobs();
+        this.retention = properties.storage().retention();
+        this.workerId = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Queues a request as a job; the caller's rights are checked now, so a refusal is immediate. */
+    public ExportJob enqueue(ExportRequest request, Exchange exchange) throws JsonProcessingException {
+        ExportUser user = exchange.getProperty(ExportSteps.USER, ExportUser.class);
+        String trigger = exchange.getProperty(ExportSteps.TRIGGER, "http", String.class);
+        String source = exchange.getProperty(SOURCE, String.class);
+        permissions.check(request, user);
+        return store.insert(UUID.randomUUID().toString(), trigger, user.username(), user.roles(),
+                json.writeValueAsString(RequestSummary.request(request)), request.destination(), source);
+    }
+
+    /** Claims as many queued jobs as this instance has free workers. */
+    public List<ExportJob> claim() {
+        if (stopping) {
+            return List.of();
+        }
+        int free = settings.concurrency() - inFlight.get();
+        List<ExportJob> claimed = store.claim(workerId, free);
+        for (ExportJob job : claimed) {
+            inFlight.incrementAndGet();
+            attempts.put(job.id(), job.attempt());
+        }
+        return claimed;
+    }
+
+    /** Sets a worker exchange up to run a claimed job through the pipeline: body = the request. */
+    public ExportRequest prepare(ExportJob job, Exchange exchange) {
+        exchange.setProperty(JOB, job);
+        exchange.setProperty(ExportSteps.USER, job.requester());
+        exchange.setProperty(ExportSteps.TRIGGER, job.trigger());
+        exchange.setProperty(ExportSteps.RUN_ID, job.id());
+        if (store.isCancelRequested(job.id())) {
+            throw new ExportCancelledException(job.id());
+        }
+        return parser.fromJson(job.requestJson().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Records a finished file; a worker that lost its job meanwhile (fenced) removes its file instead. */
+    public void succeeded(@ExchangeProperty(JOB) ExportJob job,
+                          @ExchangeProperty(ExportResult.PROPERTY) ExportResult result,
+                          @ExchangeProperty(ExportRun.PROPERTY) ExportRun run, Exchange exchange) throws IOException {
+        String delivery = exchange.getProperty("exportDelivery", String.class);
+        boolean kept = ExportRequest.DOWNLOAD.equals(job.destination());
+        boolean recorded = store.succeeded(job.id(), job.attempt(), result.rows(), result.fileName(),
+                kept ? result.file().toString() : null, result.size(), result.sha256(),
+                kept ? Instant.now().plus(retention) : null, delivery, result.rowsPerSecond());
+        if (!recorded || !kept) {
+            ExportFiles.deleteDirectory(run.directory());
+        }
+        if (!recorded) {
+            log.warn("Job {} attempt {} finished after it was taken over; its file was discarded", job.id(),
+                    job.attempt());
+        }
+    }
+
+    /** Records a failure or a cancel; while this instance shuts down, a job it had to stop is queued again. */
+    public void failed(@ExchangeProperty(JOB) ExportJob job, Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        ExportRun run = exchange.getProperty(ExportRun.PROPERTY, ExportRun.class);
+        long processed = run == null ? 0 : run.processed();
+        boolean cancelled = run != null && run.isCancelled() || causedBy(failure, ExportCancelledException.class);
+        if (cancelled && stopping && !store.isCancelRequested(job.id())) {
+            store.requeue(job.id(), job.attempt());
+            log.info("Job {} was stopped by the shutdown and queued again", job.id());
+            return;
+        }
+        if (cancelled) {
+            store.finish(job.id(), job.attempt(), JobStatus.CANCELLED, processed, "cancelled");
+        } else {
+            log.warn("Job {} failed", job.id(), failure);
+            store.finish(job.id(), job.attempt(), JobStatus.FAILED, processed, describe(failure));
+        }
+    }
+
+    /** The worker is free again. Returns the history event when the job really finished (not re-queued or fenced). */
+    public HistoryEvent done(@ExchangeProperty(JOB) ExportJob job) {
+        inFlight.decrementAndGet();
+        attempts.remove(job.id());
+        Optional<ExportJob> now = store.find(job.id());
+        if (now.isEmpty() || !now.get().status().isFinished() || now.get().attempt() != job.attempt()) {
+            return null;
+        }
+        return history.forJob(now.get());
+    }
+
+    /** Renews the lease of every job running here, records progress, and applies cancels asked elsewhere. */
+    public void heartbeat() {
+        for (ExportRun run : running.all()) {
+            Integer attempt = attempts.get(run.id());
+            if (attempt == null) {
+                continue;
+            }
+            Optional<Boolean> cancel = store.heartbeat(run.id(), attempt, run.processed(), run.total(),
+                    Progress.rowsPerSecond(run.processed(), run.startedAt(), Instant.now()));
+            if (cancel.isEmpty() || cancel.get()) {
+                run.cancel();
+            }
+        }
+    }
+
+    /** Re-queues the jobs of dead instances; returns the history events of those that ran out of attempts. */
+    public List<HistoryEvent> recover() {
+        return store.recoverOrphans(settings.lease(), settings.maxAttempts()).stream().map(history::forJob).toList();
+    }
+
+    static String describe(Throwable failure) {
+        if (failure == null) {
+            return "failed";
+        }
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause
+                && (cause.getMessage() == null || cause.getClass().getName().startsWith("org.apache.camel"))) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.length() > 2000 ? message.substring(0, 2000) : message;
+    }
+
+    static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public String workerId() {
+        return workerId;
+    }
+
+    // Shutdown: stop claiming, stop the running exports (their jobs are queued again for another instance or the
+    // next start), before Camel waits for in-flight exchanges.
+
+    @Override
+    public void start() {
+        started = true;
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+        running.all().forEach(run -> {
+            if (attempts.containsKey(run.id())) {
+                run.cancel();
+            }
+        });
+        started = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "instance";
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.leadexport.job;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Export metrics, counted where every finished export passes (the history route): {@code lead_export_exports_total}
+ * by format, status and trigger, {@code lead_export_rows} and {@code lead_export_duration_seconds}.
+ */
+@Component("exportMetrics")
+public class ExportMetrics {
+
+    private final MeterRegistry registry;
+
+    public ExportMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void record(HistoryEvent event) {
+        Counter.builder("lead.export.exports").description("Finished exports")
+                .tag("format", event.format()).tag("status", event.status()).tag("trigger", event.trigger())
+                .register(registry).increment();
+        if (event.rows() != null) {
+            DistributionSummary.builder("lead.export.rows").description("Rows per finished export").baseUnit("rows")
+                    .tag("format", event.format()).tag("status", event.status())
+                    .register(registry).record(event.rows());
+        }
+        if (event.durationMs() != null) {
+            Timer.builder("lead.export.duration").description("Duration of finished exports")
+                    .tag("format", event.format()).tag("status", event.status())
+                    .register(registry).record(Duration.ofMillis(event.durationMs()));
+        }
+    }
+}

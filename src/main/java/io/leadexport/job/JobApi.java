@@ -1,0 +1,203 @@
+package io.leadexport.job;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.leadexport.LeadExportProperties;
+import io.leadexport.security.ExportUser;
+import io.leadexport.web.DownloadResponses;
+import io.leadexport.web.ProblemException;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.springframework.stereotype.Component;
+
+/**
+ * The job endpoints (SPEC section 7). A MANAGER sees only its own jobs: anyone else's answers 404, as if it did not
+ * exist. An ADMIN sees all.
+ */
+@Component("jobApi")
+public class JobApi {
+
+    static final int MAX_PAGE_SIZE = 500;
+    private static final Duration CANCEL_WAIT = Duration.ofMillis(2500);
+
+    private final JobStore store;
+    private final JobViews views;
+    private final RunningExports running;
+    private final HistoryEvents historyEvents;
+    private final ExportHistory history;
+    private final ZoneId zone;
+
+    public JobApi(JobStore store, JobViews views, RunningExports running, HistoryEvents historyEvents,
+                  ExportHistory history, LeadExportProperties properties) {
+        this.store = store;
+        this.views = views;
+        this.running = running;
+        this.historyEvents = historyEvents;
+        this.history = history;
+        this.zone = properties.zone();
+    }
+
+    public Map<String, Object> view(ExportJob job) {
+        return views.view(job);
+    }
+
+    public Map<String, Object> get(@Header("id") String id, @ExchangeProperty(ExportSteps.USER) ExportUser user) {
+        return views.view(visible(id, user));
+    }
+
+    public Page list(@Header("page") String page, @Header("size") String size,
+                     @ExchangeProperty(ExportSteps.USER) ExportUser user) {
+        int p = page(page);
+        int s = size(size);
+        String owner = user.isAdmin() ? null : user.username();
+        List<Map<String, Object>> items = store.list(owner, p, s).stream().map(views::view).toList();
+        return new Page(items, p, s, store.count(owner));
+    }
+
+    /**
+     * Cancels a queued job at once, stops a running one (waiting up to 2.5 s for it to end), or deletes the file of a
+     * finished one. Sets the {@code historyEvent} property when a queued job was cancelled, for the history tap.
+     */
+    public Map<String, Object> cancel(@Header("id") String id, @ExchangeProperty(ExportSteps.USER) ExportUser user,
+                                      Exchange exchange) throws InterruptedException {
+        ExportJob job = visible(id, user);
+        if (job.status() == JobStatus.QUEUED && store.cancelQueued(job.id())) {
+            ExportJob cancelled = store.find(job.id()).orElseThrow();
+            exchange.setProperty(HistoryEvents.PROPERTY, historyEvents.forJob(cancelled));
+            return views.view(cancelled);
+        }
+        if (job.status() == JobStatus.RUNNING || job.status() == JobStatus.QUEUED) {
+            store.requestCancel(job.id());
+            running.cancel(job.id());
+            Instant deadline = Instant.now().plus(CANCEL_WAIT);
+            ExportJob now = store.find(job.id()).orElseThrow();
+            while (!now.status().isFinished() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+                now = store.find(job.id()).orElseThrow();
+            }
+            exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, now.status().isFinished() ? 200 : 202);
+            return views.view(now);
+        }
+        if (job.filePath() != null && job.fileDeletedAt() == null) {
+            ExportFiles.deleteDirectory(Path.of(job.filePath()).getParent());
+            store.fileDeleted(job.id());
+        }
+        return views.view(store.find(job.id()).orElseThrow());
+    }
+
+    /** The job's file as an attachment; 409 before it exists, 410 once expired or deleted. */
+    public void download(@Header("id") String id, @ExchangeProperty(ExportSteps.USER) ExportUser user,
+                         Exchange exchange) {
+        ExportJob job = visible(id, user);
+        if (!job.status().isFinished()) {
+            throw new ProblemException(409, "Not ready", "The export is " + job.status().key() + "; try again later.");
+        }
+        if (job.status() != JobStatus.SUCCEEDED || job.fileName() == null) {
+            throw new ProblemException(409, "No file", "The export " + job.status().key() + " and has no file.");
+        }
+        if (job.filePath() == null) {
+            throw new ProblemException(409, "No file here",
+                    "The file was delivered to '" + job.destination() + "', not kept for download.");
+        }
+        Path file = Path.of(job.filePath());
+        boolean expired = job.expiresAt() != null && job.expiresAt().isBefore(Instant.now());
+        if (job.fileDeletedAt() != null || expired || !Files.isRegularFile(file)) {
+            throw new ProblemException(410, "Gone", "The file of this export has expired or was deleted.");
+        }
+        var message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        message.setHeader(Exchange.CONTENT_TYPE, contentType(job.fileName()));
+        message.setHeader("Content-Disposition", DownloadResponses.contentDisposition(job.fileName()));
+        message.setHeader("X-Export-Sha256", job.fileSha256());
+        message.setBody(file.toFile());
+    }
+
+    /** {@code GET /api/leads/export/history} (ADMIN): filterable by finish date, user and status; paged. */
+    public Page history(@Header("page") String page, @Header("size") String size, @Header("from") String from,
+                        @Header("to") String to, @Header("user") String user, @Header("status") String status) {
+        Instant fromInstant = from == null || from.isBlank() ? null : bound("from", from, false);
+        Instant toInstant = to == null || to.isBlank() ? null : bound("to", to, true);
+        if (status != null && !status.isBlank() && !List.of("succeeded", "failed", "cancelled").contains(status)) {
+            throw new ProblemException(400, "Invalid history query",
+                    "status '" + status + "' is not one of succeeded, failed, cancelled");
+        }
+        return history.page(new ExportHistory.HistoryQuery(fromInstant, toInstant,
+                user == null || user.isBlank() ? null : user, status == null || status.isBlank() ? null : status,
+                page(page), size(size)));
+    }
+
+    private Instant bound(String name, String text, boolean upper) {
+        try {
+            if (text.length() == 10) {
+                LocalDate day = LocalDate.parse(text);
+                return (upper ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+            }
+            Instant instant = OffsetDateTime.parse(text).toInstant();
+            return upper ? instant.plusNanos(1000) : instant;
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(400, "Invalid history query",
+                    name + " '" + text + "' is not a date (yyyy-MM-dd) or an ISO-8601 instant");
+        }
+    }
+
+    private ExportJob visible(String id, ExportUser user) {
+        Optional<ExportJob> job = store.find(id);
+        if (job.isEmpty() || !(user.isAdmin() || job.get().requestedBy().equals(user.username()))) {
+            throw ProblemException.notFound("There is no export job " + id + ".");
+        }
+        return job.get();
+    }
+
+    private static int page(String page) {
+        int value = number("page", page, 0);
+        if (value < 0) {
+            throw new ProblemException(400, "Invalid page", "page must be 0 or more");
+        }
+        return value;
+    }
+
+    private static int size(String size) {
+        int value = number("size", size, 20);
+        if (value < 1 || value > MAX_PAGE_SIZE) {
+            throw new ProblemException(400, "Invalid page", "size must be from 1 to " + MAX_PAGE_SIZE);
+        }
+        return value;
+    }
+
+    private static int number(String name, String text, int fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new ProblemException(400, "Invalid page", name + " '" + text + "' is not a whole number");
+        }
+    }
+
+    private static String contentType(String fileName) {
+        String name = fileName.toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return "text/csv; charset=UTF-8";
+        } else if (name.endsWith(".json")) {
+            return "application/json";
+        } else if (name.endsWith(".xlsx")) {
+            return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        }
+        return "text/plain; charset=UTF-8";
+    }
+
+}

@@ -1,0 +1,80 @@
+package io.leadexport.job;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.stereotype.Component;
+
+/** A job as the API shows it (SPEC section 7), with live progress when it runs on this instance. */
+@Component
+public class JobViews {
+
+    private final RunningExports running;
+    private final ObjectMapper json;
+
+    public JobViews(RunningExports running, ObjectMapper json) {
+        this.running = running;
+        this.json = json;
+    }
+
+    public Map<String, Object> view(ExportJob job) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", job.id());
+        view.put("status", job.status().key());
+        view.put("trigger", job.trigger());
+        view.put("requestedBy", job.requestedBy());
+        view.put("request", request(job.requestJson()));
+        view.put("destination", job.destination());
+        view.put("progress", progress(job));
+        view.put("file", file(job));
+        view.put("delivery", job.delivery());
+        view.put("attempt", job.attempt());
+        view.put("cancelRequested", job.cancelRequested());
+        view.put("createdAt", text(job.createdAt()));
+        view.put("startedAt", text(job.startedAt()));
+        view.put("finishedAt", text(job.finishedAt()));
+        view.put("error", job.error());
+        return view;
+    }
+
+    private Map<String, Object> progress(ExportJob job) {
+        ExportRun run = job.status() == JobStatus.RUNNING ? running.get(job.id()) : null;
+        if (run != null) {
+            long total = run.total();
+            return Progress.of(job.status(), run.processed(), total < 0 ? null : total,
+                    Progress.rowsPerSecond(run.processed(), run.startedAt(), Instant.now()));
+        }
+        return Progress.of(job.status(), job.processed(), job.total(), job.rowsPerSecond());
+    }
+
+    private static Map<String, Object> file(ExportJob job) {
+        if (job.fileName() == null) {
+            return null;
+        }
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("name", job.fileName());
+        file.put("size", job.fileSize());
+        file.put("sha256", job.fileSha256());
+        file.put("downloadUrl", job.hasFile() ? "/api/leads/export/jobs/" + job.id() + "/file" : null);
+        file.put("expiresAt", text(job.expiresAt()));
+        file.put("deletedAt", text(job.fileDeletedAt()));
+        return file;
+    }
+
+    private Object request(String requestJson) {
+        try {
+            return json.readValue(requestJson, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            return requestJson;
+        }
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}
