@@ -311,6 +311,16 @@ class ExportRequestParserTest {
         }
 
         @Test
+        void anOversizedBlankBodyIsRejectedRatherThanTakenAsTheDefaultRequest() {
+            byte[] body = " ".repeat(MAX_REQUEST_BYTES + 1).getBytes(StandardCharsets.UTF_8);
+
+            FieldError error = onlyError(errorsOf(() -> parser.fromJson(body)));
+
+            assertThat(error.field()).isEqualTo("body");
+            assertThat(error.message()).contains("at most " + MAX_REQUEST_BYTES);
+        }
+
+        @Test
         void aBodyOfExactlyTheMaximumSizeIsRead() {
             String prefix = json("{'filter': {'search': '");
             String suffix = json("'}}");
