@@ -102,6 +102,16 @@ class NationalIdEncryptorTest {
     }
 
     @Test
+    void aValueWithoutAKeyIdIsRejected() {
+        assertThatIllegalArgumentException().isThrownBy(() -> encryptor.decrypt("enc:v1:k2024"));
+    }
+
+    @Test
+    void aTruncatedValueIsRejected() {
+        assertThatIllegalArgumentException().isThrownBy(() -> encryptor.decrypt("enc:v1:k2024:AAAA"));
+    }
+
+    @Test
     void aKeyOfTheWrongLengthIsRejectedNamingIt() {
         String shortKey = Base64.getEncoder().encodeToString(new byte[16]);
 
