@@ -81,6 +81,9 @@ public class NationalIdEncryptor {
         }
         String rest = value.substring(PREFIX.length());
         int colon = rest.indexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("not an enc:v1:<keyId>:<data> value");
+        }
         SecretKey key = keys.get(rest.substring(0, colon));
         if (key == null) {
             throw new IllegalArgumentException("unknown key id " + rest.substring(0, colon));

@@ -66,12 +66,13 @@ public class ExportRequestParser {
 
     /** Parses a JSON request body or filter file. An empty body is the default request. */
     public ExportRequest fromJson(byte[] json) {
-        if (json == null || json.length == 0 || new String(json, StandardCharsets.UTF_8).isBlank()) {
-            return validate(new ExportRequestDocument(null, null, null, null, null, null, null));
-        }
-        if (json.length > maxBytes) {
+        // The size first: an oversized body is rejected whatever it holds, and never decoded.
+        if (json != null && json.length > maxBytes) {
             throw new InvalidExportRequestException(
                     FieldError.of("body", "is " + json.length + " bytes; at most " + maxBytes + " are accepted"));
+        }
+        if (json == null || json.length == 0 || new String(json, StandardCharsets.UTF_8).isBlank()) {
+            return validate(new ExportRequestDocument(null, null, null, null, null, null, null));
         }
         return validate(readDocument(json));
     }
