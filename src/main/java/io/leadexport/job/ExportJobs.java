@@ -2,7 +2,6 @@ package io.leadexport.job;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -104,7 +103,7 @@ public class ExportJobs implements SmartLifecycle {
         if (store.isCancelRequested(job.id())) {
             throw new ExportCancelledException(job.id());
         }
-        return parser.fromJson(job.requestJson().getBytes(StandardCharsets.UTF_8));
+        return parser.fromJson(job.requestJson());
     }
 
     /** Records a finished file; a worker that lost its job meanwhile (fenced) removes its file instead. */

@@ -65,7 +65,7 @@ public class ExportRequestParser {
     }
 
     /** Parses a JSON request body or filter file. An empty body is the default request. */
-    public ExportRequest fromJson(byte[] json) {
+    public ExportRequest fromJsonBytes(byte[] json) {
         // The size first: an oversized body is rejected whatever it holds, and never decoded.
         if (json != null && json.length > maxBytes) {
             throw new InvalidExportRequestException(
@@ -77,8 +77,8 @@ public class ExportRequestParser {
         return validate(readDocument(json));
     }
 
-    public ExportRequest fromJsonText(String json) {
-        return fromJson(json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+    public ExportRequest fromJson(String json) {
+        return fromJsonBytes(json == null ? null : json.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

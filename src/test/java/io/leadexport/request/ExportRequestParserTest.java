@@ -67,7 +67,7 @@ class ExportRequestParserTest {
 
         @Test
         void anEmptyOrBlankBodyIsTheDefaultRequest() {
-            ExportRequest fromEmpty = parser.fromJson(new byte[0]);
+            ExportRequest fromEmpty = parser.fromJsonBytes(new byte[0]);
             ExportRequest fromBlank = parser.fromJson("  \n ");
 
             assertThat(fromEmpty).isEqualTo(parser.fromJson("{}"));
@@ -314,7 +314,7 @@ class ExportRequestParserTest {
         void anOversizedBlankBodyIsRejectedRatherThanTakenAsTheDefaultRequest() {
             byte[] body = " ".repeat(MAX_REQUEST_BYTES + 1).getBytes(StandardCharsets.UTF_8);
 
-            FieldError error = onlyError(errorsOf(() -> parser.fromJson(body)));
+            FieldError error = onlyError(errorsOf(() -> parser.fromJsonBytes(body)));
 
             assertThat(error.field()).isEqualTo("body");
             assertThat(error.message()).contains("at most " + MAX_REQUEST_BYTES);
@@ -327,7 +327,7 @@ class ExportRequestParserTest {
             String body = prefix + "x".repeat(MAX_REQUEST_BYTES - prefix.length() - suffix.length()) + suffix;
 
             // the search is too long for the filter: reported as such shows the body was read, not refused
-            FieldError error = onlyError(errorsOf(() -> parser.fromJson(body.getBytes(StandardCharsets.UTF_8))));
+            FieldError error = onlyError(errorsOf(() -> parser.fromJsonBytes(body.getBytes(StandardCharsets.UTF_8))));
 
             assertThat(error.field()).isEqualTo("filter.search");
         }

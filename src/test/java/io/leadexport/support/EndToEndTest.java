@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import io.leadexport.LeadExportApplication;
 
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -20,6 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @CamelSpringBootTest
 @ActiveProfiles("test")
+@AutoConfigureObservability
 @SpringBootTest(classes = LeadExportApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "lead-export.zone=America/New_York",
@@ -37,6 +39,10 @@ import org.springframework.test.context.ActiveProfiles;
                 "lead-export.security.national-id-active-key=k1",
                 "lead-export.export.fetch-size=50",
                 "lead-export.export.chunk-size=20",
+                "lead-export.jobs.poll-interval-ms=100",
+                "lead-export.jobs.heartbeat-interval-ms=200",
+                "lead-export.jobs.recovery-interval-ms=200",
+                "lead-export.jobs.lease=2s",
         })
 public @interface EndToEndTest {
 }
