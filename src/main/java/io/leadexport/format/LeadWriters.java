@@ -3,11 +3,19 @@ package io.leadexport.format;
 import java.io.IOException;
 import java.io.OutputStream;
 
+import io.leadexport.LeadExportProperties;
+
 import org.springframework.stereotype.Component;
 
 /** Opens the writer for a request's format. The only place that chooses by format. */
 @Component("leadWriters")
 public class LeadWriters {
+
+    private final int xlsxRowsPerSheet;
+
+    public LeadWriters(LeadExportProperties properties) {
+        this.xlsxRowsPerSheet = properties.export().xlsxRowsPerSheet();
+    }
 
     public LeadWriter open(OutputStream out, ExportDescription description) throws IOException {
         return switch (description.request().format()) {
