@@ -21,8 +21,8 @@ public class LeadWriters {
         return switch (description.request().format()) {
             case CSV -> new CsvLeadWriter(out, description);
             case JSON -> new JsonLeadWriter(out, description);
-            case XLSX, TEXT -> throw new IllegalArgumentException(
-                    "format " + description.request().format().key() + " is not available yet");
+            case XLSX -> new XlsxLeadWriter(out, description, xlsxRowsPerSheet);
+            case TEXT -> throw new IllegalArgumentException("format text is not available yet");
         };
     }
 }
