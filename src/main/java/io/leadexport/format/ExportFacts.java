@@ -1,7 +1,10 @@
 package io.leadexport.format;
 
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +45,22 @@ final class ExportFacts {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a filter summary holds only strings and lists of strings", e);
         }
+    }
+
+    /** The filter one criterion per line ({@code status: new, contacted}); {@code none} when unfiltered. */
+    static List<String> filterLines(ExportDescription description) {
+        Map<String, Object> filter = description.filter();
+        if (filter.isEmpty()) {
+            return List.of(NO_FILTER);
+        }
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, Object> criterion : filter.entrySet()) {
+            String value = criterion.getValue() instanceof List<?> values
+                    ? values.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    : String.valueOf(criterion.getValue());
+            lines.add(criterion.getKey() + ": " + value);
+        }
+        return lines;
     }
 
     static String fieldKeys(ExportDescription description) {

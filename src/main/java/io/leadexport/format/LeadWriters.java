@@ -22,7 +22,7 @@ public class LeadWriters {
             case CSV -> new CsvLeadWriter(out, description);
             case JSON -> new JsonLeadWriter(out, description);
             case XLSX -> new XlsxLeadWriter(out, description, xlsxRowsPerSheet);
-            case TEXT -> throw new IllegalArgumentException("format text is not available yet");
+            case TEXT -> new TextLeadWriter(out, description);
         };
     }
 }

@@ -30,6 +30,13 @@ class LeadWritersTest {
         }
     }
 
+    @Test
+    void opensTheTextWriterForText() throws IOException {
+        try (LeadWriter writer = open(ExportFormat.TEXT)) {
+            assertThat(writer).isInstanceOf(TextLeadWriter.class);
+        }
+    }
+
     private LeadWriter open(ExportFormat format) throws IOException {
         return writers.open(new ByteArrayOutputStream(),
                 Exports.description(Exports.request(format, ExportFilter.NONE), 0));
