@@ -73,8 +73,8 @@ final class XlsxExportInfo {
                     + "-character cell limit were cut to that length; CSV, JSON and text keep them whole.");
         }
         if (linksOmitted > 0) {
-            notes.add("Only the first " + maxLinks + " conversation IDs are hyperlinks (Excel's limit per sheet); "
-                    + "plain text for the other " + linksOmitted + ".");
+            notes.add("Only the first " + maxLinks + " conversation IDs are hyperlinks; the other " + linksOmitted
+                    + " are plain text (the conversationUrl field gives every URL).");
         }
         return notes;
     }

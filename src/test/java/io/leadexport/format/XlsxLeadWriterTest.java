@@ -156,8 +156,8 @@ class XlsxLeadWriterTest {
             assertThat(leads.getRow(2).getCell(0).getHyperlink()).isNotNull();
             assertThat(leads.getRow(3).getCell(0).getHyperlink()).isNull();
             assertThat(leads.getRow(3).getCell(0).getStringCellValue()).isEqualTo("c");
-            assertThat(infoValues(workbook)).contains("Only the first 2 conversation IDs are hyperlinks"
-                    + " (Excel's limit per sheet); plain text for the other 1.");
+            assertThat(infoValues(workbook)).contains("Only the first 2 conversation IDs are hyperlinks;"
+                    + " the other 1 are plain text (the conversationUrl field gives every URL).");
         }
     }
 
