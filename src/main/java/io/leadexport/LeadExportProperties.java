@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -47,12 +48,18 @@ public record LeadExportProperties(
     public record Database(@DefaultValue("./data") Path embeddedDirectory) {
     }
 
-    /** Tuning of the streaming pipeline. */
+    /**
+     * Tuning of the streaming pipeline.
+     *
+     * @param xlsxRowsPerSheet data rows per XLSX sheet before the export continues on the next one; Excel's own limit
+     *                         (1,048,576 rows including the header) is the default, a smaller value is for tests
+     */
     public record Export(
             @DefaultValue("2000") @Min(1) int fetchSize,
             @DefaultValue("1000") @Min(1) int chunkSize,
             @DefaultValue("6") @Min(1) int connectionPoolSize,
-            @DefaultValue("65536") @Min(1024) int maxRequestBytes) {
+            @DefaultValue("65536") @Min(1024) int maxRequestBytes,
+            @DefaultValue("1048575") @Min(1) @Max(1048575) int xlsxRowsPerSheet) {
     }
 
     public record Storage(

@@ -3,18 +3,26 @@ package io.leadexport.format;
 import java.io.IOException;
 import java.io.OutputStream;
 
+import io.leadexport.LeadExportProperties;
+
 import org.springframework.stereotype.Component;
 
 /** Opens the writer for a request's format. The only place that chooses by format. */
 @Component("leadWriters")
 public class LeadWriters {
 
+    private final int xlsxRowsPerSheet;
+
+    public LeadWriters(LeadExportProperties properties) {
+        this.xlsxRowsPerSheet = properties.export().xlsxRowsPerSheet();
+    }
+
     public LeadWriter open(OutputStream out, ExportDescription description) throws IOException {
         return switch (description.request().format()) {
             case CSV -> new CsvLeadWriter(out, description);
             case JSON -> new JsonLeadWriter(out, description);
-            case XLSX, TEXT -> throw new IllegalArgumentException(
-                    "format " + description.request().format().key() + " is not available yet");
+            case XLSX -> new XlsxLeadWriter(out, description, xlsxRowsPerSheet);
+            case TEXT -> new TextLeadWriter(out, description);
         };
     }
 }
