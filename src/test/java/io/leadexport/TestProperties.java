@@ -27,7 +27,7 @@ public final class TestProperties {
                 new LeadExportProperties.Phone("US"),
                 new LeadExportProperties.Demo(10000),
                 new LeadExportProperties.Database(Path.of("./data")),
-                new LeadExportProperties.Export(2000, 1000, 6, maxRequestBytes),
+                new LeadExportProperties.Export(2000, 1000, 6, maxRequestBytes, 1_048_575),
                 new LeadExportProperties.Storage(Path.of("./exports"), Duration.ofHours(24)),
                 new LeadExportProperties.Jobs(2, Duration.ofSeconds(15), 3),
                 new LeadExportProperties.Security(false, Map.of(), null),

@@ -11,6 +11,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadexport.TestProperties;
 import io.leadexport.record.ConversationRef;
 import io.leadexport.record.FormattedPhone;
 import io.leadexport.request.ExportFilter;
@@ -51,7 +52,7 @@ class JsonLeadWriterTest {
     /** begin, one write per chunk, finish, close: as the pipeline does. */
     private static JsonNode write(ExportRequest request, long count, List<List<Object[]>> chunks) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (LeadWriter writer = new LeadWriters().open(out, new ExportDescription(request, GENERATED_AT, "alice",
+        try (LeadWriter writer = new LeadWriters(TestProperties.defaults()).open(out, new ExportDescription(request, GENERATED_AT, "alice",
                 count))) {
             writer.begin();
             for (List<Object[]> chunk : chunks) {
@@ -218,7 +219,7 @@ class JsonLeadWriterTest {
             }
         };
 
-        try (LeadWriter writer = new LeadWriters().open(out, new ExportDescription(request(ExportFilter.NONE),
+        try (LeadWriter writer = new LeadWriters(TestProperties.defaults()).open(out, new ExportDescription(request(ExportFilter.NONE),
                 GENERATED_AT, "alice", 0))) {
             writer.begin();
             writer.finish();

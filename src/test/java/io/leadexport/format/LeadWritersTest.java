@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 
 import io.leadexport.LeadExportProperties;
+import io.leadexport.TestProperties;
 import io.leadexport.request.ExportFilter;
 import io.leadexport.request.ExportFormat;
 
@@ -16,12 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LeadWritersTest {
 
-    private final LeadWriters writers = new LeadWriters(new LeadExportProperties(ZoneOffset.UTC,
-            "https://chat.example.com/conversations/{id}", new LeadExportProperties.Phone("US"),
-            new LeadExportProperties.Demo(0), new LeadExportProperties.Database(Path.of("data")),
-            new LeadExportProperties.Export(2000, 1000, 6, 65536, 1_048_575),
-            new LeadExportProperties.Storage(Path.of("exports"), Duration.ofHours(24)),
-            new LeadExportProperties.Security(false, null, null), null));
+    private final LeadWriters writers = new LeadWriters(TestProperties.defaults());
 
     @Test
     void opensTheXlsxWriterForXlsx() throws IOException {
