@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.leadexport.request.DestinationNames;
 import io.leadexport.request.ExportFormat;
 import io.leadexport.request.ExportTemplate;
 import io.leadexport.request.LeadField;
@@ -12,6 +13,7 @@ import io.leadexport.request.LeadStatus;
 import io.leadexport.request.NationalIdPolicy;
 import io.leadexport.security.CurrentUser;
 import io.leadexport.security.ExportPermissions;
+import io.leadexport.security.ExportUser;
 
 import org.springframework.stereotype.Component;
 
@@ -21,10 +23,12 @@ public class FieldCatalog {
 
     private final ExportPermissions permissions;
     private final CurrentUser currentUser;
+    private final DestinationNames destinations;
 
-    public FieldCatalog(ExportPermissions permissions, CurrentUser currentUser) {
+    public FieldCatalog(ExportPermissions permissions, CurrentUser currentUser, DestinationNames destinations) {
         this.permissions = permissions;
         this.currentUser = currentUser;
+        this.destinations = destinations;
     }
 
     public Map<String, Object> describe() {
@@ -37,7 +41,10 @@ public class FieldCatalog {
         catalog.put("formats", Arrays.stream(ExportFormat.values()).map(ExportFormat::key).toList());
         catalog.put("statuses", LeadStatus.ALL);
         catalog.put("nationalIdPolicies", Arrays.stream(NationalIdPolicy.values()).map(NationalIdPolicy::key).toList());
-        catalog.put("allowedNationalIdPolicies", permissions.allowedPolicies(currentUser.get()));
+        ExportUser user = currentUser.get();
+        catalog.put("allowedNationalIdPolicies", permissions.allowedPolicies(user));
+        catalog.put("destinations", destinations.all().stream().sorted().toList());
+        catalog.put("user", Map.of("username", user.username(), "roles", user.roles().stream().sorted().toList()));
         catalog.put("defaults", Map.of("format", "csv", "template", "full", "nationalId", "masked",
                 "destination", "download"));
         return catalog;

@@ -256,6 +256,24 @@ class HttpExportTest {
         });
     }
 
+    @Test
+    void previewShowsTheCountAndFirstRowsAsTheyWouldBeExported() throws IOException {
+        HttpResponse<byte[]> response = api.post("manager", "/api/leads/export/preview",
+                "{\"fields\": [\"fullName\", \"nationalId\", \"createdAt\"], \"filter\": {\"status\": [\"contacted\", \"lost\"]}}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode preview = new ObjectMapper().readTree(response.body());
+        assertThat(preview.get("count").asLong()).isEqualTo(2);
+        assertThat(preview.get("fields").findValuesAsText("label")).containsExactly("Full Name", "National ID", "Created Date");
+        assertThat(preview.get("rows").get(0).get(0).asText()).isEqualTo("Zoë 王伟 محمد 🦊");
+        assertThat(preview.get("rows").get(0).get(1).asText()).isEqualTo("**-**-*4-56-C");
+        assertThat(preview.get("rows").get(0).get(2).asText()).isEqualTo("2024-03-05 12:30:00");
+        assertThat(api.post("manager", "/api/leads/export/preview", "{\"nationalId\": \"plain\"}").statusCode())
+                .isEqualTo(403);
+        assertThat(api.post("manager", "/api/leads/export/preview", "{\"format\": \"doc\"}").statusCode())
+                .isEqualTo(400);
+    }
+
     private List<String> names(String query) throws IOException {
         return parse(Api.text(api.get("admin", "/api/leads/export?fields=fullName&" + query))).stream()
                 .map(r -> r.get("Full Name")).toList();

@@ -1,0 +1,76 @@
+package io.leadexport.web;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.leadexport.job.ExportSteps;
+import io.leadexport.query.LeadQuery;
+import io.leadexport.query.LeadQueryBuilder;
+import io.leadexport.record.LeadRecordFormatter;
+import io.leadexport.record.LeadRow;
+import io.leadexport.record.LeadRowMapper;
+import io.leadexport.request.ExportRequest;
+import io.leadexport.security.ExportPermissions;
+import io.leadexport.security.ExportUser;
+
+import org.apache.camel.ExchangeProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code POST /api/leads/export/preview}: how many leads a request matches and its first rows, formatted and masked
+ * exactly as the export would be, so a person can check a filter before starting.
+ */
+@Component("exportPreview")
+public class ExportPreview {
+
+    static final int ROWS = 10;
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final LeadQueryBuilder queries;
+    private final LeadRecordFormatter formatter;
+    private final ExportPermissions permissions;
+    private final LeadRowMapper rows;
+    private final JdbcTemplate jdbc;
+
+    public ExportPreview(LeadQueryBuilder queries, LeadRecordFormatter formatter, ExportPermissions permissions,
+                         LeadRowMapper rows, DataSource dataSource) {
+        this.queries = queries;
+        this.formatter = formatter;
+        this.permissions = permissions;
+        this.rows = rows;
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    public Map<String, Object> preview(ExportRequest request, @ExchangeProperty(ExportSteps.USER) ExportUser user) {
+        permissions.check(request, user);
+        LeadQuery count = queries.count(request.filter());
+        LeadQuery first = queries.select(request.filter(), ROWS);
+        List<LeadRow> leads = jdbc.query(first.sql(), rows, first.parameters().toArray());
+        List<List<String>> values = new ArrayList<>();
+        for (LeadRow lead : leads) {
+            values.add(Arrays.stream(formatter.format(lead, request)).map(ExportPreview::display).toList());
+        }
+        Map<String, Object> preview = new LinkedHashMap<>();
+        preview.put("count", jdbc.queryForObject(count.sql(), Long.class, count.parameters().toArray()));
+        preview.put("fields", request.fields().stream()
+                .map(f -> Map.of("key", f.key(), "label", f.label())).toList());
+        preview.put("rows", values);
+        return preview;
+    }
+
+    private static String display(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof OffsetDateTime time ? DATE_TIME.format(time) : value.toString();
+    }
+
+}
