@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import io.leadexport.deliver.DestinationProperties;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,10 +33,40 @@ public record LeadExportProperties(
         @DefaultValue @Valid Storage storage,
         @DefaultValue @Valid Jobs jobs,
         @DefaultValue @Valid Security security,
-        List<@Valid User> users) {
+        List<@Valid User> users,
+        Map<String, @Valid DestinationProperties> destinations,
+        Map<String, @Valid Schedule> schedules,
+        @DefaultValue @Valid Inbox inbox) {
 
     public LeadExportProperties {
         users = users == null ? List.of() : List.copyOf(users);
+        destinations = destinations == null ? Map.of() : Map.copyOf(destinations);
+        schedules = schedules == null ? Map.of() : Map.copyOf(schedules);
+    }
+
+    /**
+     * A scheduled export, {@code lead-export.schedules.<name>.*}.
+     *
+     * @param cron        Quartz syntax, seconds first: {@code 0 0 2 * * ?}
+     * @param request     the export request as JSON (SPEC section 4), parsed as strictly as an HTTP request
+     * @param destination where it goes; overrides the request's
+     * @param incremental only leads updated since the last successful delivery
+     */
+    public record Schedule(
+            @NotBlank String cron,
+            @DefaultValue("{}") String request,
+            String destination,
+            @DefaultValue("false") boolean incremental) {
+    }
+
+    /**
+     * The inbox automation: {@code *.json} requests dropped into {@code directory} run as jobs; results go to the
+     * request's destination or to {@code output-directory} (the built-in {@code outbox} destination).
+     */
+    public record Inbox(
+            @DefaultValue("./inbox") String directory,
+            @DefaultValue("./outbox") String outputDirectory,
+            @DefaultValue("true") boolean enabled) {
     }
 
     public record Phone(@DefaultValue("US") @NotBlank String defaultRegion) {

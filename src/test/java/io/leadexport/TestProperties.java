@@ -31,6 +31,6 @@ public final class TestProperties {
                 new LeadExportProperties.Storage(Path.of("./exports"), Duration.ofHours(24)),
                 new LeadExportProperties.Jobs(2, Duration.ofSeconds(15), 3),
                 new LeadExportProperties.Security(false, Map.of(), null),
-                List.of());
+                List.of(), Map.of(), Map.of(), new LeadExportProperties.Inbox("./inbox", "./outbox", true));
     }
 }

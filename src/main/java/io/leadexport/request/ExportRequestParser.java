@@ -193,6 +193,16 @@ public class ExportRequestParser {
             }
         }
 
+        if (destination != null && destinations.all().contains(destination)) {
+            ExportFormat required = destinations.requiredFormat(destination).orElse(null);
+            if (required != null && doc.format() == null) {
+                format = required;
+            } else if (required != null && format != null && format != required) {
+                errors.add(new FieldError("format", "destination '" + destination + "' receives "
+                        + required.key() + "; use format " + required.key(), List.of(required.key())));
+            }
+        }
+
         boolean csvBom = Boolean.TRUE.equals(doc.csvBom());
         if (csvBom && format != null && format != ExportFormat.CSV) {
             errors.add(FieldError.of("csvBom", "applies to the csv format only"));
