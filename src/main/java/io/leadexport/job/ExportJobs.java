@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadexport.LeadExportProperties;
+import io.leadexport.deliver.DeliveryFailures;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.request.ExportRequestParser;
 import io.leadexport.request.RequestSummary;
@@ -177,6 +178,10 @@ public class ExportJobs implements SmartLifecycle {
     static String describe(Throwable failure) {
         if (failure == null) {
             return "failed";
+        }
+        var delivery = DeliveryFailures.describe(failure);
+        if (delivery.isPresent()) {
+            return delivery.get();
         }
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause

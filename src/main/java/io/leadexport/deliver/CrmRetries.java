@@ -1,0 +1,94 @@
+package io.leadexport.deliver;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+import io.leadexport.job.ExportRun;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a CRM call is retried, and after how long. Transient failures only: 429, 5xx, and connection errors; any other
+ * answer is the CRM rejecting the batch and fails the job at once. The delay doubles from the destination's
+ * {@code retry-delay}, unless the CRM said how long to wait ({@code Retry-After}, seconds or an HTTP date), capped at
+ * five minutes. Used as the {@code onExceptionOccurred} processor, which Camel runs before it computes the delay.
+ */
+@Component("crmRetries")
+public class CrmRetries implements Processor {
+
+    static final Duration MAX_DELAY = Duration.ofMinutes(5);
+
+    private final Destinations destinations;
+
+    public CrmRetries(Destinations destinations) {
+        this.destinations = destinations;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        DestinationProperties crm = destination(exchange);
+        int retried = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        Duration delay = retryAfter(exchange.getException())
+                .orElse(crm.retryDelay().multipliedBy(1L << Math.min(retried, 20)));
+        exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, Math.min(delay.toMillis(), MAX_DELAY.toMillis()));
+    }
+
+    /** The {@code retryWhile} predicate: a transient failure, and retries left. */
+    public boolean shouldRetry(Exchange exchange) {
+        Throwable failure = exchange.getException();
+        if (failure == null) {
+            failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        }
+        int retried = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        return isTransient(failure) && retried < destination(exchange).maxRetries();
+    }
+
+    static boolean isTransient(Throwable failure) {
+        if (failure instanceof HttpOperationFailedException http) {
+            return http.getStatusCode() == 429 || http.getStatusCode() >= 500;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static java.util.Optional<Duration> retryAfter(Throwable failure) {
+        if (!(failure instanceof HttpOperationFailedException http) || http.getResponseHeaders() == null) {
+            return java.util.Optional.empty();
+        }
+        for (Map.Entry<String, String> header : http.getResponseHeaders().entrySet()) {
+            if ("Retry-After".equalsIgnoreCase(header.getKey()) && header.getValue() != null) {
+                return parse(header.getValue().strip());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    static java.util.Optional<Duration> parse(String value) {
+        try {
+            return java.util.Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(Instant.now(), at);
+                return java.util.Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException notADate) {
+                return java.util.Optional.empty();
+            }
+        }
+    }
+
+    private DestinationProperties destination(Exchange exchange) {
+        return destinations.get(exchange.getProperty(ExportRun.PROPERTY, ExportRun.class).request().destination());
+    }
+}
