@@ -130,6 +130,10 @@ public class ExportJobs implements SmartLifecycle {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         ExportRun run = exchange.getProperty(ExportRun.PROPERTY, ExportRun.class);
         long processed = run == null ? 0 : run.processed();
+        if (run != null) {
+            // The export may have finished and its delivery failed: nothing of a failed job is kept.
+            ExportFiles.deleteDirectory(run.directory());
+        }
         boolean cancelled = run != null && run.isCancelled() || causedBy(failure, ExportCancelledException.class);
         if (cancelled && stopping && !store.isCancelRequested(job.id())) {
             store.requeue(job.id(), job.attempt());

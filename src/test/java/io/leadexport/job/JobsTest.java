@@ -247,6 +247,20 @@ class JobsTest {
     }
 
     @Test
+    void aTickOrFileSeenByTwoInstancesBecomesOneJob() {
+        String source = "schedule:nightly:2024-01-01T02:00:00Z";
+
+        ExportJob first = store.insert(UUID.randomUUID().toString(), "schedule", "nightly", List.of("ADMIN"), "{}",
+                "download", source);
+        ExportJob second = store.insert(UUID.randomUUID().toString(), "schedule", "nightly", List.of("ADMIN"), "{}",
+                "download", source);
+
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(jdbc.queryForObject("select count(*) from export_jobs where source = ?", Long.class, source))
+                .isEqualTo(1);
+    }
+
+    @Test
     void metricsAndHealthAreExposed() {
         new TestLeads(jdbc).insert(TestLeads.plain("Jane", Instant.parse("2024-01-01T00:00:00Z")));
         api.get("admin", "/api/leads/export?format=csv");
