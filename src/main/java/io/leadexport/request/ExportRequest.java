@@ -24,6 +24,11 @@ public record ExportRequest(
         fields = List.copyOf(fields);
     }
 
+    /** The same request delivered somewhere else. */
+    public ExportRequest withDestination(String name) {
+        return new ExportRequest(format, template, customFields, fields, filter, nationalId, name, csvBom);
+    }
+
     /** Phone numbers in E.164 for a CRM import, international format otherwise. */
     public boolean e164Phones() {
         return template == ExportTemplate.CRM;

@@ -19,9 +19,15 @@ class RoutesBootTest {
     @Test
     void everyRouteStartsWithItsExpectedId() {
         assertThat(camel.getRoutes()).extracting(Route::getRouteId)
-                .contains("run-export", "download-export", "stream-export", "list-export-fields")
+                .contains("run-export", "download-export", "stream-export", "list-export-fields", "submit-export",
+                        "preview-export", "list-export-jobs", "get-export-job", "cancel-export-job",
+                        "download-export-job-file", "list-export-history", "respond-json", "start-export",
+                        "claim-export-jobs", "run-export-job", "heartbeat-export-jobs", "recover-export-jobs",
+                        "sweep-export-files", "record-history", "deliver-export", "deliver-local", "deliver-http",
+                        "trigger-inbox")
                 .allSatisfy(id -> assertThat(id).as("route ids are kebab-case verb-noun, never generated")
                         .matches("[a-z]+(-[a-z]+)+"));
         assertThat(camel.getRouteController().getRouteStatus("run-export").isStarted()).isTrue();
+        assertThat(camel.getRouteTemplateDefinition("scheduled-export")).as("the schedule route template").isNotNull();
     }
 }
