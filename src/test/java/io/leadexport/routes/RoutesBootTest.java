@@ -2,6 +2,7 @@ package io.leadexport.routes;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
+import org.apache.camel.model.ModelCamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -28,6 +29,6 @@ class RoutesBootTest {
                 .allSatisfy(id -> assertThat(id).as("route ids are kebab-case verb-noun, never generated")
                         .matches("[a-z]+(-[a-z]+)+"));
         assertThat(camel.getRouteController().getRouteStatus("run-export").isStarted()).isTrue();
-        assertThat(camel.getRouteTemplateDefinition("scheduled-export")).as("the schedule route template").isNotNull();
+        assertThat(((ModelCamelContext) camel).getRouteTemplateDefinition("scheduled-export")).as("the schedule route template").isNotNull();
     }
 }
