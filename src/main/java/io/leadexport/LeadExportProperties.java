@@ -116,10 +116,16 @@ public record LeadExportProperties(
             @DefaultValue("3") @Min(1) int maxAttempts) {
     }
 
+    /**
+     * @param jwtRolesClaim    with OAuth2 bearer tokens: the claim that lists the roles (ADMIN, MANAGER)
+     * @param jwtUsernameClaim with OAuth2 bearer tokens: the claim that names the user (falls back to {@code sub})
+     */
     public record Security(
             @DefaultValue("false") boolean allowPlainNationalId,
             Map<String, String> nationalIdKeys,
-            String nationalIdActiveKey) {
+            String nationalIdActiveKey,
+            @DefaultValue("roles") String jwtRolesClaim,
+            @DefaultValue("preferred_username") String jwtUsernameClaim) {
 
         public Security {
             nationalIdKeys = nationalIdKeys == null ? Map.of() : Map.copyOf(nationalIdKeys);

@@ -30,7 +30,7 @@ public final class TestProperties {
                 new LeadExportProperties.Export(2000, 1000, 6, maxRequestBytes, 1_048_575),
                 new LeadExportProperties.Storage(Path.of("./exports"), Duration.ofHours(24)),
                 new LeadExportProperties.Jobs(2, Duration.ofSeconds(15), 3),
-                new LeadExportProperties.Security(false, Map.of(), null),
+                new LeadExportProperties.Security(false, Map.of(), null, "roles", "preferred_username"),
                 List.of(), Map.of(), Map.of(), new LeadExportProperties.Inbox("./inbox", "./outbox", true));
     }
 }

@@ -11,6 +11,7 @@ import io.leadexport.web.ProblemWriter;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -24,6 +25,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -38,7 +40,20 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, LeadExportProperties properties,
+                                    ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        if (jwtDecoder.getIfAvailable() != null) {
+            // An issuer (or its keys) is configured: OAuth2 bearer tokens are accepted beside HTTP Basic.
+            JwtRoles roles = new JwtRoles(properties.security().jwtRolesClaim(),
+                    properties.security().jwtUsernameClaim());
+            http.oauth2ResourceServer(oauth -> oauth
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(roles))
+                    .authenticationEntryPoint((request, response, e) -> {
+                        response.setHeader("WWW-Authenticate", "Bearer");
+                        problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
+                                "The bearer token was not accepted: " + e.getMessage());
+                    }));
+        }
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
