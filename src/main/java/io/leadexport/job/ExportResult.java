@@ -9,6 +9,6 @@ public record ExportResult(String runId, Path file, String fileName, long rows, 
     public static final String PROPERTY = "exportResult";
 
     public double rowsPerSecond() {
-        return durationMs <= 0 ? rows : rows * 1000.0 / durationMs;
+        return durationMs <= 0 ? rows : Math.round(rows * 10_000.0 / durationMs) / 10.0;
     }
 }

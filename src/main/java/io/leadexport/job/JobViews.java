@@ -66,13 +66,25 @@ public class JobViews {
         return file;
     }
 
+    /** PostgreSQL's jsonb keeps keys in an order of its own: show them in the order of a request (SPEC section 4). */
     private Object request(String requestJson) {
         try {
-            return json.readValue(requestJson, new TypeReference<Map<String, Object>>() { });
+            Map<String, Object> stored = json.readValue(requestJson, new TypeReference<Map<String, Object>>() { });
+            Map<String, Object> ordered = new LinkedHashMap<>();
+            for (String key : REQUEST_ORDER) {
+                if (stored.containsKey(key)) {
+                    ordered.put(key, stored.get(key));
+                }
+            }
+            ordered.putAll(stored);
+            return ordered;
         } catch (JsonProcessingException e) {
             return requestJson;
         }
     }
+
+    private static final java.util.List<String> REQUEST_ORDER =
+            java.util.List.of("format", "template", "fields", "filter", "nationalId", "destination", "csvBom");
 
     private static String text(Instant instant) {
         return instant == null ? null : instant.toString();
