@@ -7,7 +7,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import io.leadexport.LeadExportApplication;
+import io.leadexport.database.DemoLeadSeeder;
 import io.leadexport.database.DatabaseEndpoint;
 import io.leadexport.support.Api;
 import io.leadexport.support.EndToEndTest;
@@ -35,14 +38,14 @@ class TwoInstancesTest {
     JdbcTemplate jdbc;
     @Autowired
     DatabaseEndpoint database;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void twentyJobsRunExactlyOnceAcrossTwoInstances() {
-        TestLeads leads = new TestLeads(jdbc);
-        leads.deleteAll();
-        for (int i = 0; i < 200; i++) {
-            leads.insert(TestLeads.plain("Lead " + i, Instant.parse("2024-01-01T00:00:00Z").plusSeconds(i)));
-        }
+        new TestLeads(jdbc).deleteAll();
+        // Jobs long enough (2,000 leads, every field) that one instance's two workers cannot take them all.
+        DemoLeadSeeder.seed(dataSource, 2000, Instant.now(), 3L);
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(LeadExportApplication.class)
                 .profiles("test")
                 .properties("spring.datasource.url=" + database.url(), "spring.datasource.username=" + database.username(),
@@ -55,7 +58,7 @@ class TwoInstancesTest {
             List<Jobs> instances = List.of(new Jobs(new Api(port)), new Jobs(new Api(secondPort)));
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                ids.add(instances.get(i % 2).start("admin", "{\"fields\": [\"fullName\"]}").get("id").asText());
+                ids.add(instances.get(i % 2).start("admin", "{\"format\": \"xlsx\"}").get("id").asText());
             }
 
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.queryForObject(
