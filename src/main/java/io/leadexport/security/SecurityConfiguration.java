@@ -30,13 +30,15 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * HTTP Basic for every {@code /api/**} call, users from {@code lead-export.users}. With none configured, one
- * {@code admin} with a random password, printed once at start-up. 401 and 403 answer problem+json.
+ * {@code admin} with a random password, printed once at start-up. 401 and 403 answer problem+json; the 401 carries
+ * no {@code WWW-Authenticate} challenge when the caller says {@code X-Requested-With: XMLHttpRequest} (the admin page).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     private static final List<String> ROLES = List.of(ExportUser.ADMIN, ExportUser.MANAGER);
+    private static final String XML_HTTP_REQUEST = "XMLHttpRequest";
 
     @Bean
     @Order(1)
@@ -62,7 +64,11 @@ public class SecurityConfiguration {
                         .hasRole(ExportUser.ADMIN)
                         .anyRequest().hasAnyRole(ExportUser.ADMIN, ExportUser.MANAGER))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"lead-export\"");
+                    // The admin page signs in with its own form: a challenge would make the browser pop up its
+                    // Basic dialog over it. Scripts (curl) don't send the header and keep the challenge.
+                    if (!XML_HTTP_REQUEST.equalsIgnoreCase(request.getHeader("X-Requested-With"))) {
+                        response.setHeader("WWW-Authenticate", "Basic realm=\"lead-export\"");
+                    }
                     problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
                             "Sign in with HTTP Basic (or a bearer token where one is configured).");
                 }))

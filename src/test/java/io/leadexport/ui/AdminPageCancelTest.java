@@ -1,0 +1,116 @@
+package io.leadexport.ui;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.leadexport.database.DemoLeadSeeder;
+import io.leadexport.support.Api;
+import io.leadexport.support.EndToEndTest;
+import io.leadexport.support.Jobs;
+import io.leadexport.support.TestLeads;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.test.spring.junit5.UseAdviceWith;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Watching and cancelling a running export from the page. Each chunk of 20 rows is slowed by 20 ms (woven in after
+ * {@code write-records}), so 10,000 leads take about ten seconds: long enough to see live progress and press Cancel.
+ */
+@EndToEndTest
+@UseAdviceWith
+// A context of its own: the weave must not slow down the other browser tests, nor meet SlowJobsTest's weave.
+@TestPropertySource(properties = "ui-test.context=admin-page-cancel")
+class AdminPageCancelTest {
+
+    private static final int LEADS = 10_000;
+
+    static Browser browser;
+
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+    @LocalServerPort
+    int port;
+
+    AdminPage page;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        if (!camel.isStarted()) {
+            AdviceWith.adviceWith(camel, "run-export",
+                    route -> route.weaveById("write-records").after().delay(20).syncDelayed());
+            camel.start();
+            new TestLeads(jdbc).deleteAll();
+            DemoLeadSeeder.seed(dataSource, LEADS, Instant.now(), 13L);
+        }
+        page = new AdminPage(browser, port);
+    }
+
+    @Test
+    void aManagerWatchesItsExportRunAndCancelsIt() {
+        page.signInAs("manager");
+        page.chooseTemplate("basic");
+        page.chooseFormat("xlsx");
+        page.preview();
+        assertThat(page.awaitPreviewCount()).isEqualTo(LEADS);
+
+        WebElement card = page.start();
+        page.waitFor(d -> "running".equals(AdminPage.status(card)) && AdminPage.progressValue(card) != null
+                && AdminPage.progressValue(card) >= 2);
+        double seen = AdminPage.progressValue(card);
+        // Well under way (about three seconds in): the state the README's screenshot shows.
+        page.waitFor(d -> AdminPage.progressValue(card) >= Math.max(30, seen + 1));
+
+        assertThat(AdminPage.progressValue(card)).isLessThan(100.0);
+        assertThat(AdminPage.percentText(card)).matches("\\d+\\.\\d%");
+        assertThat(AdminPage.rowsText(card)).matches("[\\d,]+ / 10,000");
+        assertThat(AdminPage.speedText(card)).matches("[\\d,.]+ rows/s");
+        assertThat(AdminPage.etaText(card)).matches("about (\\d+ s|\\d+ min( \\d+ s)?) left");
+        assertThat(AdminPage.button(card, "download").isDisplayed()).isFalse();
+        page.fullPageScreenshot("07-export-running");
+
+        AdminPage.button(card, "cancel").click();
+        page.awaitStatus(card, "cancelled");
+
+        assertThat(AdminPage.message(card)).matches("Cancelled after [\\d,]+ rows; no file was kept\\.");
+        assertThat(AdminPage.button(card, "cancel").isDisplayed()).isFalse();
+        assertThat(AdminPage.button(card, "download").isDisplayed()).isFalse();
+        assertThat(card.getText()).contains("Cancelled");
+        JsonNode job = new Jobs(new Api(port)).get("manager", card.getDomAttribute("data-job-id"));
+        assertThat(job.get("status").asText()).isEqualTo("cancelled");
+        assertThat(job.get("progress").get("processed").asLong()).isLessThan(LEADS);
+        page.screenshot("08-export-cancelled");
+    }
+}

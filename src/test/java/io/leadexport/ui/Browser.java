@@ -1,0 +1,157 @@
+package io.leadexport.ui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Debian's headless Chromium driven by its own chromedriver: both binaries are named explicitly, so Selenium Manager
+ * never looks for (or downloads) a browser or a driver. A fresh profile and download folder per browser.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriverService service;
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final Path downloads;
+
+    private Browser(ChromeDriverService service, ChromeDriver driver, Path profile, Path downloads) {
+        this.service = service;
+        this.driver = driver;
+        this.profile = profile;
+        this.downloads = downloads;
+    }
+
+    /**
+     * Starts the browser, or skips the calling test class when Chromium is not installed, except under CI
+     * ({@code CI=true}), where the browser tests must run.
+     */
+    static Browser start() throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        String install = "The admin page tests need Chromium and its driver: "
+                + "sudo apt-get update && sudo apt-get install -y chromium chromium-driver";
+        if (!installed) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail(install + " (CI=true: browser tests are not skipped on CI)");
+            }
+            assumeTrue(false, install);
+        }
+        Path profile = Files.createTempDirectory("lead-export-chromium-profile");
+        Path downloads = Files.createTempDirectory("lead-export-downloads");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1000", "--lang=en-US", "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", Map.of(
+                "download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false,
+                "download.directory_upgrade", true,
+                "safebrowsing.enabled", false,
+                "intl.accept_languages", "en-US"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        return new Browser(service, driver, profile, downloads);
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Saves a screenshot of the page as {@code target/screenshots/<name>.png} and returns its path. */
+    Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Path taken = driver.getScreenshotAs(OutputType.FILE).toPath();
+            Files.move(taken, target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for the one file the page downloads to be complete, and returns it. */
+    Path awaitDownload(Duration timeout) {
+        Path[] found = new Path[1];
+        await().alias("a completed download in " + downloads).atMost(timeout).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    List<Path> files = files();
+                    boolean partial = files.stream().anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"));
+                    if (files.size() == 1 && !partial && Files.size(files.get(0)) > 0) {
+                        found[0] = files.get(0);
+                        return true;
+                    }
+                    return false;
+                });
+        assertThat(found[0]).isNotNull();
+        return found[0];
+    }
+
+    /** Forgets earlier downloads. */
+    void clearDownloads() {
+        for (Path file : files()) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private List<Path> files() {
+        try (Stream<Path> files = Files.list(downloads)) {
+            return files.toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            driver.quit();
+        } finally {
+            service.stop();
+            delete(profile);
+            delete(downloads);
+        }
+    }
+
+    private static void delete(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
