@@ -42,7 +42,7 @@ class TwoInstancesTest {
     DataSource dataSource;
 
     @Test
-    void twentyJobsRunExactlyOnceAcrossTwoInstances() {
+    void twentyJobsRunExactlyOnceAcrossTwoInstances() throws Exception {
         new TestLeads(jdbc).deleteAll();
         // Jobs long enough (2,000 leads, every field) that one instance's two workers cannot take them all.
         DemoLeadSeeder.seed(dataSource, 2000, Instant.now(), 3L);
