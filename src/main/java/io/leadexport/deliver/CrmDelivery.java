@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
+import io.leadexport.job.ExportCancelledException;
 import io.leadexport.job.ExportResult;
 import io.leadexport.job.ExportRun;
 
@@ -50,6 +51,9 @@ public class CrmDelivery {
 
     /** Sets one batch up as the HTTP request, with nothing of the exchange's own headers leaking to the CRM. */
     public byte[] request(CrmBatch batch, @ExchangeProperty(ExportRun.PROPERTY) ExportRun run, Exchange exchange) {
+        if (run.isCancelled()) {
+            throw new ExportCancelledException(run.id());
+        }
         DestinationProperties crm = destinations.get(run.request().destination());
         var message = exchange.getMessage();
         message.removeHeaders("*");

@@ -34,9 +34,10 @@ public class CrmRetries implements Processor {
     @Override
     public void process(Exchange exchange) {
         DestinationProperties crm = destination(exchange);
-        int retried = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        // Camel counts the coming redelivery: 1 before the first retry, so the first wait is retry-delay itself.
+        int retry = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
         Duration delay = retryAfter(exchange.getException())
-                .orElse(crm.retryDelay().multipliedBy(1L << Math.min(retried, 20)));
+                .orElse(crm.retryDelay().multipliedBy(1L << Math.min(Math.max(retry - 1, 0), 20)));
         exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, Math.min(delay.toMillis(), MAX_DELAY.toMillis()));
     }
 
@@ -46,8 +47,8 @@ public class CrmRetries implements Processor {
         if (failure == null) {
             failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         }
-        int retried = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-        return isTransient(failure) && retried < destination(exchange).maxRetries();
+        int retry = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
+        return isTransient(failure) && retry <= destination(exchange).maxRetries();
     }
 
     static boolean isTransient(Throwable failure) {

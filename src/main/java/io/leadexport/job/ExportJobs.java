@@ -55,6 +55,7 @@ public class ExportJobs implements SmartLifecycle {
     private final String workerId;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+    private final Map<String, ExportRun> delivering = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     private volatile boolean started;
 
@@ -152,6 +153,7 @@ public class ExportJobs implements SmartLifecycle {
     public HistoryEvent done(@ExchangeProperty(JOB) ExportJob job) {
         inFlight.decrementAndGet();
         attempts.remove(job.id());
+        delivering.remove(job.id());
         Optional<ExportJob> now = store.find(job.id());
         if (now.isEmpty() || !now.get().status().isFinished() || now.get().attempt() != job.attempt()) {
             return null;
@@ -159,16 +161,23 @@ public class ExportJobs implements SmartLifecycle {
         return history.forJob(now.get());
     }
 
-    /** Renews the lease of every job running here, records progress, and applies cancels asked elsewhere. */
+    /** After the file is written, the job delivers it: the heartbeat keeps following the run meanwhile. */
+    public void exported(@ExchangeProperty(JOB) ExportJob job, @ExchangeProperty(ExportRun.PROPERTY) ExportRun run) {
+        delivering.put(job.id(), run);
+    }
+
+    /**
+     * Renews the lease of every job claimed here, for as long as it is claimed (export and delivery), records its
+     * progress, and applies cancels asked on any instance. A job this attempt no longer holds is stopped.
+     */
     public void heartbeat() {
-        for (ExportRun run : running.all()) {
-            Integer attempt = attempts.get(run.id());
-            if (attempt == null) {
-                continue;
-            }
-            Optional<Boolean> cancel = store.heartbeat(run.id(), attempt, run.processed(), run.total(),
+        for (Map.Entry<String, Integer> claimed : attempts.entrySet()) {
+            String id = claimed.getKey();
+            ExportRun run = running.get(id) != null ? running.get(id) : delivering.get(id);
+            Optional<Boolean> cancel = run == null ? store.renew(id, claimed.getValue())
+                    : store.heartbeat(id, claimed.getValue(), run.processed(), run.total(),
                     Progress.rowsPerSecond(run.processed(), run.startedAt(), Instant.now()));
-            if (cancel.isEmpty() || cancel.get()) {
+            if (run != null && (cancel.isEmpty() || cancel.get())) {
                 run.cancel();
             }
         }

@@ -99,6 +99,13 @@ public class JobStore {
                 .stream().findFirst();
     }
 
+    /** Renews the lease of a job between its phases, leaving its progress as it is. */
+    public Optional<Boolean> renew(String id, int attempt) {
+        return jdbc.query("update export_jobs set heartbeat_at = now() where id = ?::uuid and attempt = ? "
+                        + "and status = 'running' returning cancel_requested",
+                (rs, n) -> rs.getBoolean(1), id, attempt).stream().findFirst();
+    }
+
     public boolean isCancelRequested(String id) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "select cancel_requested from export_jobs where id = ?::uuid", Boolean.class, id));
