@@ -24,7 +24,7 @@ class RoutesBootTest {
                         "preview-export", "list-export-jobs", "get-export-job", "cancel-export-job",
                         "download-export-job-file", "list-export-history", "respond-json", "start-export",
                         "claim-export-jobs", "run-export-job", "heartbeat-export-jobs", "recover-export-jobs",
-                        "sweep-export-files", "record-history", "deliver-export", "deliver-local", "deliver-http",
+                        "sweep-export-files", "record-history", "deliver-export", "deliver-local", "deliver-http", "deliver-sftp",
                         "trigger-inbox")
                 .allSatisfy(id -> assertThat(id).as("route ids are kebab-case verb-noun, never generated")
                         .matches("[a-z]+(-[a-z]+)+"));

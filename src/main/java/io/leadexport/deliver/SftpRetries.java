@@ -1,0 +1,57 @@
+package io.leadexport.deliver;
+
+import java.time.Duration;
+
+import io.leadexport.job.ExportRun;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.springframework.stereotype.Component;
+
+/**
+ * How often and when an upload is tried again after the SFTP server could not be reached, per destination: up to
+ * {@code max-retries} more times, waiting {@code retry-delay} before the first retry and twice as long before each
+ * next one (exponential backoff, at most five minutes). A Camel redelivery policy is fixed per route, and these
+ * settings differ per destination, so the {@code sftp-delivery} route configuration asks this bean: as its
+ * {@code retryWhile} predicate, and as its {@code onExceptionOccurred} processor, which Camel runs before it reads
+ * the delay from the {@code CamelRedeliveryDelay} header.
+ */
+@Component("sftpRetries")
+public class SftpRetries implements Processor {
+
+    static final Duration MAX_DELAY = Duration.ofMinutes(5);
+
+    private final Destinations destinations;
+
+    public SftpRetries(Destinations destinations) {
+        this.destinations = destinations;
+    }
+
+    /** Sets the delay before the next attempt. */
+    @Override
+    public void process(Exchange exchange) {
+        Duration delay = delay(destination(exchange).retryDelay(), failures(exchange));
+        exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay.toMillis());
+    }
+
+    /** The {@code retryWhile} predicate: retries left, and the job was not cancelled meanwhile. */
+    public boolean shouldRetry(Exchange exchange) {
+        ExportRun run = exchange.getProperty(ExportRun.PROPERTY, ExportRun.class);
+        return !run.isCancelled() && failures(exchange) <= destination(exchange).maxRetries();
+    }
+
+    /** The wait after the n-th failed attempt (n from 1): the first delay, doubled n - 1 times, capped. */
+    static Duration delay(Duration first, int failures) {
+        Duration delay = first.multipliedBy(1L << Math.min(Math.max(failures - 1, 0), 20));
+        return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
+    }
+
+    /** Camel counts the failed attempts of the upload in this header; 1 after the first. */
+    private static int failures(Exchange exchange) {
+        return exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
+    }
+
+    private DestinationProperties destination(Exchange exchange) {
+        return destinations.get(exchange.getProperty(ExportRun.PROPERTY, ExportRun.class).request().destination());
+    }
+}

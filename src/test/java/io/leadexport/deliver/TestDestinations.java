@@ -1,0 +1,28 @@
+package io.leadexport.deliver;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import io.leadexport.LeadExportProperties;
+import io.leadexport.TestProperties;
+
+/** {@link Destinations} built without Spring, from the documented defaults plus the given destinations. */
+final class TestDestinations {
+
+    private TestDestinations() {
+    }
+
+    static Destinations of(Map<String, DestinationProperties> configured) {
+        LeadExportProperties d = TestProperties.defaults();
+        return new Destinations(new LeadExportProperties(d.zone(), d.conversationUrlTemplate(), d.phone(), d.demo(),
+                d.database(), d.export(), d.storage(), d.jobs(), d.security(), d.users(), configured, d.schedules(),
+                d.inbox()));
+    }
+
+    static DestinationProperties sftp(String directory, String password, Path privateKey, Path knownHosts,
+                                      Path pgpPublicKey) {
+        return new DestinationProperties(DestinationType.SFTP, directory, "sftp.example.com", 2222, "leads", password,
+                privateKey, knownHosts, pgpPublicKey, null, null, 500, 3, Duration.ofSeconds(1));
+    }
+}
