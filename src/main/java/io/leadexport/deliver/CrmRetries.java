@@ -23,8 +23,6 @@ import org.springframework.stereotype.Component;
 @Component("crmRetries")
 public class CrmRetries implements Processor {
 
-    static final Duration MAX_DELAY = Duration.ofMinutes(5);
-
     private final Destinations destinations;
 
     public CrmRetries(Destinations destinations) {
@@ -34,21 +32,21 @@ public class CrmRetries implements Processor {
     @Override
     public void process(Exchange exchange) {
         DestinationProperties crm = destination(exchange);
-        // Camel counts the coming redelivery: 1 before the first retry, so the first wait is retry-delay itself.
-        int retry = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
         Duration delay = retryAfter(exchange.getException())
-                .orElse(crm.retryDelay().multipliedBy(1L << Math.min(Math.max(retry - 1, 0), 20)));
-        exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, Math.min(delay.toMillis(), MAX_DELAY.toMillis()));
+                .orElse(Backoff.delay(crm.retryDelay(), Backoff.failures(exchange)));
+        exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY,
+                Math.min(delay.toMillis(), Backoff.MAX_DELAY.toMillis()));
     }
 
-    /** The {@code retryWhile} predicate: a transient failure, and retries left. */
+    /** The {@code retryWhile} predicate: a transient failure, retries left, and the job was not cancelled. */
     public boolean shouldRetry(Exchange exchange) {
         Throwable failure = exchange.getException();
         if (failure == null) {
             failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         }
-        int retry = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
-        return isTransient(failure) && retry <= destination(exchange).maxRetries();
+        ExportRun run = exchange.getProperty(ExportRun.PROPERTY, ExportRun.class);
+        return isTransient(failure) && !run.isCancelled()
+                && Backoff.failures(exchange) <= destination(exchange).maxRetries();
     }
 
     static boolean isTransient(Throwable failure) {

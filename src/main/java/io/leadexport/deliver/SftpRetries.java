@@ -19,8 +19,6 @@ import org.springframework.stereotype.Component;
 @Component("sftpRetries")
 public class SftpRetries implements Processor {
 
-    static final Duration MAX_DELAY = Duration.ofMinutes(5);
-
     private final Destinations destinations;
 
     public SftpRetries(Destinations destinations) {
@@ -30,25 +28,14 @@ public class SftpRetries implements Processor {
     /** Sets the delay before the next attempt. */
     @Override
     public void process(Exchange exchange) {
-        Duration delay = delay(destination(exchange).retryDelay(), failures(exchange));
+        Duration delay = Backoff.delay(destination(exchange).retryDelay(), Backoff.failures(exchange));
         exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay.toMillis());
     }
 
     /** The {@code retryWhile} predicate: retries left, and the job was not cancelled meanwhile. */
     public boolean shouldRetry(Exchange exchange) {
         ExportRun run = exchange.getProperty(ExportRun.PROPERTY, ExportRun.class);
-        return !run.isCancelled() && failures(exchange) <= destination(exchange).maxRetries();
-    }
-
-    /** The wait after the n-th failed attempt (n from 1): the first delay, doubled n - 1 times, capped. */
-    static Duration delay(Duration first, int failures) {
-        Duration delay = first.multipliedBy(1L << Math.min(Math.max(failures - 1, 0), 20));
-        return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
-    }
-
-    /** Camel counts the failed attempts of the upload in this header; 1 after the first. */
-    private static int failures(Exchange exchange) {
-        return exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
+        return !run.isCancelled() && Backoff.failures(exchange) <= destination(exchange).maxRetries();
     }
 
     private DestinationProperties destination(Exchange exchange) {
