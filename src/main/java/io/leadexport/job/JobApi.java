@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import io.leadexport.LeadExportProperties;
 import io.leadexport.security.ExportUser;
 import io.leadexport.web.DownloadResponses;
@@ -37,15 +39,17 @@ public class JobApi {
     private final RunningExports running;
     private final HistoryEvents historyEvents;
     private final ExportHistory history;
+    private final DownloadResponses downloads;
     private final ZoneId zone;
 
     public JobApi(JobStore store, JobViews views, RunningExports running, HistoryEvents historyEvents,
-                  ExportHistory history, LeadExportProperties properties) {
+                  ExportHistory history, DownloadResponses downloads, LeadExportProperties properties) {
         this.store = store;
         this.views = views;
         this.running = running;
         this.historyEvents = historyEvents;
         this.history = history;
+        this.downloads = downloads;
         this.zone = properties.zone();
     }
 
@@ -99,7 +103,7 @@ public class JobApi {
 
     /** The job's file as an attachment; 409 before it exists, 410 once expired or deleted. */
     public void download(@Header("id") String id, @ExchangeProperty(ExportSteps.USER) ExportUser user,
-                         Exchange exchange) {
+                         Exchange exchange) throws JsonProcessingException {
         ExportJob job = visible(id, user);
         if (!job.status().isFinished()) {
             throw new ProblemException(409, "Not ready", "The export is " + job.status().key() + "; try again later.");
@@ -121,6 +125,7 @@ public class JobApi {
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
         message.setHeader(Exchange.CONTENT_TYPE, contentType(job.fileName()));
         message.setHeader("Content-Disposition", DownloadResponses.contentDisposition(job.fileName()));
+        message.setHeader(DownloadResponses.FILTER_HEADER, downloads.filterHeader(views.requestOf(job).get("filter")));
         message.setHeader("X-Export-Sha256", job.fileSha256());
         message.setBody(file.toFile());
     }

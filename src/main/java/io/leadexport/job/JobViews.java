@@ -66,6 +66,13 @@ public class JobViews {
         return file;
     }
 
+    /** The job's request as a map, in the order of a request. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> requestOf(ExportJob job) {
+        Object request = request(job.requestJson());
+        return request instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
     /** PostgreSQL's jsonb keeps keys in an order of its own: show them in the order of a request (SPEC section 4). */
     private Object request(String requestJson) {
         try {

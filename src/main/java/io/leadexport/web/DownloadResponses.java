@@ -44,7 +44,11 @@ public class DownloadResponses {
 
     /** The filter as compact JSON, non-ASCII escaped so the header stays valid. */
     public String filterHeader(ExportRun run) throws JsonProcessingException {
-        return asciiJson.writeValueAsString(RequestSummary.filter(run.request().filter()));
+        return filterHeader(RequestSummary.filter(run.request().filter()));
+    }
+
+    public String filterHeader(Object filter) throws JsonProcessingException {
+        return asciiJson.writeValueAsString(filter == null ? java.util.Map.of() : filter);
     }
 
     /** An ASCII {@code filename} for old clients and an RFC 5987 {@code filename*} for the rest. */

@@ -59,7 +59,8 @@ class JobsTest {
     void fiveThousandLeadsExportInTheBackgroundAndDownload() throws Exception {
         DemoLeadSeeder.seed(dataSource, 5000, Instant.now(), 7L);
 
-        JsonNode started = jobs.start("admin", "{\"format\": \"csv\", \"template\": \"basic\"}");
+        JsonNode started = jobs.start("admin",
+                "{\"format\": \"csv\", \"template\": \"basic\", \"filter\": {\"createdFrom\": \"2000-01-01\"}}");
         assertThat(started.get("status").asText()).isIn("queued", "running");
         assertThat(started.get("trigger").asText()).isEqualTo("http");
         assertThat(started.get("requestedBy").asText()).isEqualTo("admin");
@@ -72,7 +73,8 @@ class JobsTest {
         assertThat(progress.get("percent").asDouble()).isEqualTo(100.0);
         assertThat(progress.get("etaSeconds").asLong()).isZero();
         JsonNode file = job.get("file");
-        assertThat(file.get("name").asText()).matches("leads_export_basic_\\d{4}-\\d{2}-\\d{2}_\\d{6}\\.csv");
+        assertThat(file.get("name").asText())
+                .matches("leads_export_basic_created-from-2000-01-01_\\d{4}-\\d{2}-\\d{2}_\\d{6}\\.csv");
         assertThat(Instant.parse(file.get("expiresAt").asText())).isAfter(Instant.now().plus(Duration.ofHours(23)));
 
         HttpResponse<byte[]> download = api.get("admin", file.get("downloadUrl").asText());
@@ -81,6 +83,7 @@ class JobsTest {
                 .isEqualTo("attachment; filename=\"" + file.get("name").asText() + "\"; filename*=UTF-8''"
                         + file.get("name").asText());
         assertThat(download.body().length).isEqualTo(file.get("size").asLong());
+        assertThat(download.headers().firstValue("X-Export-Filter")).hasValue("{\"createdFrom\":\"2000-01-01\"}");
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(download.body())))
                 .isEqualTo(file.get("sha256").asText());
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
