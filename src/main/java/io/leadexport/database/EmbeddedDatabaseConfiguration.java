@@ -30,6 +30,9 @@ public class EmbeddedDatabaseConfiguration {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
+                // Spring stops it (destroyMethod) after the beans that use it, so running jobs can still record
+                // how they ended; a JVM shutdown hook of its own would stop it first, at the same time as Spring.
+                .setRegisterShutdownHook(false)
                 .start();
         log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), directory);
         return postgres;
