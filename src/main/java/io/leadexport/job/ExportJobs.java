@@ -214,10 +214,6 @@ public class ExportJobs implements SmartLifecycle {
         return false;
     }
 
-    public String workerId() {
-        return workerId;
-    }
-
     // Shutdown: stop claiming, stop the running exports (their jobs are queued again for another instance or the
     // next start), before Camel waits for in-flight exchanges.
 

@@ -27,12 +27,6 @@ public record ExportFilter(
         countries = List.copyOf(countries);
     }
 
-    /** Only leads updated at or after {@code since}: how incremental deliveries narrow a filter. */
-    public ExportFilter updatedSince(java.time.Instant since) {
-        TimeRange narrowed = new TimeRange(since, updated.toExclusive(), since.toString(), updated.toText());
-        return new ExportFilter(statuses, policies, countries, created, narrowed, search);
-    }
-
     public boolean isEmpty() {
         return statuses.isEmpty() && policies.isEmpty() && countries.isEmpty() && created.isOpen()
                 && updated.isOpen() && (search == null || search.isEmpty());
