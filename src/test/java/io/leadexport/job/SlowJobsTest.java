@@ -11,14 +11,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 
 import io.leadexport.LeadExportProperties;
-import io.leadexport.database.DemoLeadSeeder;
 import io.leadexport.support.Api;
 import io.leadexport.support.EndToEndTest;
 import io.leadexport.support.Jobs;
-import io.leadexport.support.TestLeads;
+import io.leadexport.support.SlowExports;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,13 +60,7 @@ class SlowJobsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        if (!camel.isStarted()) {
-            AdviceWith.adviceWith(camel, "run-export",
-                    route -> route.weaveById("write-records").after().delay(20).syncDelayed());
-            camel.start();
-            new TestLeads(jdbc).deleteAll();
-            DemoLeadSeeder.seed(dataSource, LEADS, Instant.now(), 11L);
-        }
+        SlowExports.startOnce(camel, dataSource, LEADS, 11L);
         api = new Api(port);
         jobs = new Jobs(api);
     }

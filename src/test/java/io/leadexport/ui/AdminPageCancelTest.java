@@ -2,20 +2,17 @@ package io.leadexport.ui;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.leadexport.database.DemoLeadSeeder;
 import io.leadexport.support.Api;
 import io.leadexport.support.EndToEndTest;
 import io.leadexport.support.Jobs;
-import io.leadexport.support.TestLeads;
+import io.leadexport.support.SlowExports;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,13 +65,7 @@ class AdminPageCancelTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        if (!camel.isStarted()) {
-            AdviceWith.adviceWith(camel, "run-export",
-                    route -> route.weaveById("write-records").after().delay(20).syncDelayed());
-            camel.start();
-            new TestLeads(jdbc).deleteAll();
-            DemoLeadSeeder.seed(dataSource, LEADS, Instant.now(), 13L);
-        }
+        SlowExports.startOnce(camel, dataSource, LEADS, 13L);
         page = new AdminPage(browser, port);
     }
 
