@@ -178,48 +178,57 @@ the transfer of the file.
 
 ## Where the time goes
 
-### Step by step, from the reference loop's modes (median µs per row)
+### A row's time, step by step (median µs per row)
 
-Each reference mode adds one step to the one before it, so the differences of their medians are the cost of each
-step; the app's extra cost is its time minus the reference's. Differences of medians of noisy runs can be off by a
-few tenths of a µs, or even come out slightly negative for a step that costs next to nothing.
+The reference's \`csv-stages\` mode runs the reference loop and writes the same bytes, timing each row's
+stages in the same pass (\`System.nanoTime()\` around each stage: compare its total with the plain loop's). The phone is formatted by
+the app's \`PhoneFormatter\` exactly as \`LeadRecordFormatter\` calls it, and the other 13 fields by
+\`LeadRecordFormatter\`. The app's own overhead is its time to first byte minus the plain reference loop and the
+file's SHA-256. Shares are of the app's CSV export time.
 
 | step |$(for s in "${SIZES[@]}"; do printf ' %s rows |' "$(human "$s")"; done)$(for s in "${SIZES[@]}"; do printf ' share at %s |' "$(human "$s")"; done)
 |---|$(for s in "${SIZES[@]}"; do printf -- '---:|'; done)$(for s in "${SIZES[@]}"; do printf -- '---:|'; done)
 EOF
-if [[ -n $BREAKDOWN ]]; then
-    step() { # label metricA metricB (A - B, or A alone when B is empty); shares are of the app's CSV time
-        local line="| $1 |" shares="" s a b app
-        for s in "${SIZES[@]}"; do
-            a=$(median "$s" "$2")
-            b=${3:+$(median "$s" "$3")}
-            app=$(median "$s" app-csv)
-            if [[ -z $a || -z $app || (-n $3 && -z $b) ]]; then
-                line+=" n/a |"
-                shares+=" n/a |"
-            elif [[ -n $3 ]]; then
-                line+=" $(diffus "$s" "$a" "$b") |"
-                shares+=" $(awk -v a="$a" -v b="$b" -v t="$app" 'BEGIN {printf "%.0f %%", (a - b) / t * 100}') |"
-            else
-                line+=" $(us "$s" "$a") |"
-                shares+=" $(awk -v a="$a" -v t="$app" 'BEGIN {printf "%.0f %%", a / t * 100}') |"
-            fi
+# step LABEL METRIC [SUBTRACTED_METRIC ...]: median µs per row of METRIC minus the others, and its share of app-csv.
+step() {
+    local label=$1 metric=$2 line shares s value app m v
+    shift 2
+    line="| $label |"
+    shares=""
+    for s in "${SIZES[@]}"; do
+        value=$(median "$s" "$metric")
+        app=$(median "$s" app-csv)
+        for m in "$@"; do
+            v=$(median "$s" "$m")
+            [[ -n $v && -n $value ]] && value=$(awk -v a="$value" -v b="$v" 'BEGIN {printf "%.3f", a - b}') || value=""
         done
-        echo "$line$shares"
-    }
-    step "JDBC: cursor read + row mapping (\`read\`)" ref-read ""
-    step "record step, every field but the phone (\`format-nophone\` − \`read\`)" ref-format-nophone ref-read
-    step "record step, the phone: libphonenumber (\`format\` − \`format-nophone\`)" ref-format ref-format-nophone
-    step "CSV writer to a file (\`csv\` − \`format\`)" ref-csv ref-format
-    step "**= the reference loop** (\`csv\`)" ref-csv ""
-    step "SHA-256 of the file, as the app does (\`csv-digest\` − \`csv\`)" ref-csv-digest ref-csv
-    step "app: the rest up to the first byte: Camel, \`count(*)\`, auth, file handling (app ttfb − \`csv-digest\`)" app-csv-ttfb ref-csv-digest
-    step "app: sending the finished file over HTTP (app total − ttfb)" app-csv app-csv-ttfb
-    step "**= the app's CSV export** (app total)" app-csv ""
-    step "for comparison: COPY, per row" copy ""
-else
-    echo "| (BREAKDOWN was empty: no reference modes measured) |"
-fi
+        if [[ -z $value || -z $app ]]; then
+            line+=" n/a |"
+            shares+=" n/a |"
+        else
+            line+=" $(us "$s" "$value") |"
+            shares+=" $(awk -v a="$value" -v t="$app" 'BEGIN {printf "%.0f %%", a / t * 100}') |"
+        fi
+    done
+    echo "$line$shares"
+}
+step "JDBC: cursor read (waiting for PostgreSQL included) + row mapping" ref-stage-read
+step "record step: the 13 fields other than the phone (mask, address, e-mail, dates, URL)" ref-stage-fields
+step "record step: the phone (libphonenumber parse, validate, format)" ref-stage-phone
+step "CSV writer: Commons CSV, date text, formula guard, UTF-8, buffered file" ref-stage-write
+step "**= reference loop timed in stages** (\`csv-stages\`)" ref-csv-stages
+step "**= reference loop** (\`csv\`, no timers: the reference of the headline)" ref-csv
+step "SHA-256 of the file, as the app does (upper bound: the file hashed again after writing)" ref-stage-digest
+step "app: everything else before the first byte: Camel, \`count(*)\`, HTTP Basic, temp file + rename (app ttfb − \`csv\` − SHA-256)" app-csv-ttfb ref-csv ref-stage-digest
+step "app: sending the finished file over HTTP and deleting it (app total − ttfb)" app-csv app-csv-ttfb
+step "**= the app's CSV export** (app total)" app-csv
+for f in $FORMATS; do
+    [[ $f == csv ]] && continue
+    step "${f^^}: app before the first byte − the reference's \`$f\` loop" "app-$f-ttfb" "ref-$f"
+done
+step "cross-check, phone by subtraction: \`format\` − \`format-nophone\` (separate passes)" ref-format ref-format-nophone
+step "cross-check, JDBC alone: \`read\` (separate pass)" ref-read
+step "for comparison: COPY in PostgreSQL, to /dev/null" copy
 
 for f in "$RUN"/jfr-*.jfr.md; do
     [[ -f $f ]] || continue
@@ -229,7 +238,7 @@ for f in "$RUN"/jfr-*.jfr.md; do
     rest=${kind#*-}
     format=${rest%-*}
     size=${rest##*-}
-    seconds=$(note "$size" "profiled-$who-$format-seconds")
+    seconds=$(note "$size" "profiled-$who-$format-seconds" | awk '{printf "%.1f", $1}')
     echo
     if [[ $who == app ]]; then
         echo "### JFR CPU samples: the app's ${format^^} export of $(human "$size") rows (${seconds} s with JFR on)"

@@ -9,7 +9,7 @@
 #   FORMATS="csv json"   formats exported by the app and the reference (any format the app's LeadWriters supports:
 #                        add xlsx/text here once they exist)
 #   RUNS=3 WARMUPS=1     timed rounds and warm-up rounds per size
-#   BREAKDOWN="read format-nophone format csv-digest"   extra reference modes for "where the time goes" ("" = none)
+#   BREAKDOWN="csv-stages read format-nophone format"   extra reference modes for "where the time goes" ("" = none)
 #   PROFILE=1            JFR-profile the app and the reference at the largest size (0 = skip)
 #   PORT=18080 XMX=256m  the app's HTTP port and heap cap (the reference gets the same heap cap)
 #   STARTUP_TIMEOUT=900 EXPORT_TIMEOUT=1800             bounds, in seconds, on start-up (incl. seeding) and one export
@@ -31,7 +31,7 @@ SIZES=("$@")
 FORMATS=${FORMATS:-csv json}
 RUNS=${RUNS:-3}
 WARMUPS=${WARMUPS:-1}
-BREAKDOWN=${BREAKDOWN-read format-nophone format csv-digest}
+BREAKDOWN=${BREAKDOWN-csv-stages read format-nophone format}
 PROFILE=${PROFILE:-1}
 PORT=${PORT:-18080}
 XMX=${XMX:-256m}
@@ -288,8 +288,11 @@ reference_run() {
         "$(awk -v b="$(field allocated "$line")" 'BEGIN {printf "%.0f", b / 1048576}')" \
         "$(gc_stats "$REF_GC_LOG" "$from" | awk '{print $4}')" >>"$ALLOC"
     printf '%s\t%s\tref-%s\t%s\n' "$size" "$round" "$mode" "$(field seconds "$line")" >>"$TIMES"
-    if [[ $mode == csv-digest ]]; then
+    if [[ $mode == csv-digest || $mode == csv-stages ]]; then
         printf '%s\treference-csv-sha256\t%s\n' "$size" "$(field sha256 "$line")" >>"$NOTES"
+    fi
+    if [[ $mode == csv-stages ]]; then # stages=read:s,fields:s,...: one metric per stage
+        field stages "$line" | tr ',' '\n' | awk -F: -v s="$size" -v r="$round" '{printf "%s\t%s\tref-stage-%s\t%s\n", s, r, $1, $2}' >>"$TIMES"
     fi
 }
 

@@ -33,12 +33,13 @@ public final class JfrTop {
             Map.entry("com.zaxxer.hikari.", "JDBC: PgJDBC read + row mapping"),
             Map.entry("org.springframework.jdbc.", "JDBC: PgJDBC read + row mapping"),
             Map.entry("org.apache.commons.csv.", "CSV writing (Commons CSV, dates, UTF-8)"),
+            Map.entry("org.apache.commons.io.", "CSV writing (Commons CSV, dates, UTF-8)"),
             Map.entry("io.leadexport.format.CsvLeadWriter", "CSV writing (Commons CSV, dates, UTF-8)"),
             Map.entry("io.leadexport.format.ValueText", "CSV writing (Commons CSV, dates, UTF-8)"),
             Map.entry("io.leadexport.format.FormulaGuard", "CSV writing (Commons CSV, dates, UTF-8)"),
             Map.entry("com.fasterxml.jackson.", "JSON writing (Jackson, dates)"),
             Map.entry("io.leadexport.format.JsonLeadWriter", "JSON writing (Jackson, dates)"),
-            Map.entry("org.springframework.web.util.UriUtils", "record step: other fields"),
+            Map.entry("org.springframework.web.util.", "record step: other fields"),
             Map.entry("io.leadexport.record.", "record step: other fields"),
             Map.entry("org.apache.camel.", "Camel (route, split, bean calls, sql iterator)"),
             Map.entry("io.leadexport.job.", "app export steps"),
@@ -50,9 +51,12 @@ public final class JfrTop {
             Map.entry("jakarta.servlet.", "HTTP (Tomcat, Spring MVC, security)"),
             Map.entry("ReferenceExport", "reference loop itself"));
 
-    /** Frames skipped while looking for a component: the JDK and generic helpers. */
+    /**
+     * Frames skipped while looking for a component: the JDK and generic helpers. (Spring Boot's jar loader shows up
+     * as the top frame of some {@code HashMap} lookups inside libphonenumber: a JIT inlining artefact, not loading.)
+     */
     private static final Pattern SKIPPED = Pattern.compile(
-            "^(java\\.|javax\\.|jdk\\.|sun\\.|com\\.sun\\.|org\\.springframework\\.util\\.)");
+            "^(java\\.|javax\\.|jdk\\.|sun\\.|com\\.sun\\.|org\\.springframework\\.util\\.|org\\.springframework\\.boot\\.loader\\.)");
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);

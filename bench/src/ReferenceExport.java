@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,6 +33,7 @@ import io.leadexport.record.LeadRecordFormatter;
 import io.leadexport.record.LeadRow;
 import io.leadexport.record.LeadRowMapper;
 import io.leadexport.record.NationalIdEncryptor;
+import io.leadexport.record.PhoneFormatter;
 import io.leadexport.request.ExportFilter;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.request.ExportRequestParser;
@@ -55,12 +57,14 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  *   <li>{@code csv}: + the CSV writer to a file: <b>the reference</b>. Any other format key the app's parser and
  *       {@code LeadWriters} accept ({@code json}, later {@code xlsx}, {@code text}) works the same way.</li>
  *   <li>{@code csv-digest}: {@code csv} + the SHA-256 of the bytes written, as the app computes for its file</li>
+ *   <li>{@code csv-stages}: {@code csv} (same bytes) with each stage of each row timed in the same pass, see
+ *       {@link #runStages()}</li>
  * </ul>
  *
  * <p>Usage: {@code ReferenceExport print-sql} prints the export's SQL.
  * {@code ReferenceExport url=jdbc:postgresql://localhost:P/postgres mode=csv warmups=1 runs=3 out=FILE [expect=N]}
  * prints a {@code WARMUP} or {@code RESULT} line per run (rows, seconds, bytes written, bytes allocated by the loop's
- * thread, sha256 for {@code csv-digest}).
+ * thread, sha256 for {@code csv-digest} and {@code csv-stages}, seconds per stage for {@code csv-stages}).
  * With {@code serve=true} it prints {@code READY}, then runs one mode per line read from stdin and answers one
  * {@code RESULT} (or {@code ERROR}) line each, until {@code quit} or end of input.
  */
@@ -81,6 +85,7 @@ public final class ReferenceExport {
     private final String sql;
     private final ExportRequestParser parser;
     private final LeadRecordFormatter formatter;
+    private final PhoneFormatter phones;
     private final LeadRowMapper mapper = new LeadRowMapper();
     private final LeadWriters writers = new LeadWriters();
 
@@ -97,6 +102,7 @@ public final class ReferenceExport {
         LeadExportProperties properties = new Binder(new MapConfigurationPropertySource(Map.of()))
                 .bindOrCreate("lead-export", LeadExportProperties.class);
         this.formatter = new LeadRecordFormatter(properties, new NationalIdEncryptor(Map.of(), null));
+        this.phones = new PhoneFormatter(properties.phone().defaultRegion());
         this.parser = new ExportRequestParser(properties, () -> Set.of(ExportRequest.DOWNLOAD));
     }
 
@@ -143,13 +149,16 @@ public final class ReferenceExport {
     }
 
     private void report(String kind, String mode, int index, Run run) {
-        System.out.printf("%s mode=%s run=%d rows=%d seconds=%.3f bytes=%d allocated=%d sha256=%s%n", kind, mode,
-                index, run.rows, run.nanos / 1e9, run.bytes, run.allocated, run.sha256);
+        System.out.printf(Locale.ROOT, "%s mode=%s run=%d rows=%d seconds=%.3f bytes=%d allocated=%d sha256=%s stages=%s%n",
+                kind, mode, index, run.rows, run.nanos / 1e9, run.bytes, run.allocated, run.sha256, run.stages);
         System.out.flush();
     }
 
-    /** @param allocated bytes the loop's thread allocated on the heap during the run */
-    private record Run(long rows, long nanos, long bytes, long allocated, String sha256) {
+    /**
+     * @param allocated bytes the loop's thread allocated on the heap during the run
+     * @param stages    {@code csv-stages} only: seconds per stage, {@code read:s,fields:s,...}; otherwise "-"
+     */
+    private record Run(long rows, long nanos, long bytes, long allocated, String sha256, String stages) {
     }
 
     /** The request a mode formats for: parsed by the app's parser from the query string a GET export would send. */
@@ -172,6 +181,9 @@ public final class ReferenceExport {
     }
 
     private Run run(String mode) throws Exception {
+        if (mode.equals("csv-stages")) {
+            return runStages();
+        }
         ExportRequest request = request(mode);
         String format = writtenFormat(mode);
         boolean formats = !mode.equals("read");
@@ -228,7 +240,88 @@ public final class ReferenceExport {
         if (expect >= 0 && rows != expect) {
             throw new IllegalStateException("read " + rows + " rows, expected " + expect);
         }
-        return new Run(rows, nanos, bytes, allocated, digest == null ? "-" : HexFormat.of().formatHex(digest.digest()));
+        return new Run(rows, nanos, bytes, allocated, digest == null ? "-" : HexFormat.of().formatHex(digest.digest()),
+                "-");
+    }
+
+    /**
+     * {@code csv-stages}: the {@code csv} loop, writing the same bytes, with each row's work timed in stages in the
+     * same pass: the cursor read and row mapping; the record step for every field but the phone (the app's
+     * formatter with the full template minus the phone); the phone (the app's {@link PhoneFormatter}, as the
+     * formatter calls it, put back in its column); the CSV writer. Then the SHA-256 of the finished file, re-read
+     * from the page cache (the app digests while writing; this is an upper bound of that cost).
+     */
+    private Run runStages() throws Exception {
+        ExportRequest full = request("csv");
+        ExportRequest withoutPhone = request("format-nophone");
+        int phoneAt = full.fields().indexOf(LeadField.PHONE);
+        Path file = out.resolveSibling(out.getFileName() + ".stages.csv");
+        Files.deleteIfExists(file);
+        long allocatedBefore = THREADS.getCurrentThreadAllocatedBytes();
+        long started = System.nanoTime();
+        long rows = 0;
+        long read = 0;
+        long fields = 0;
+        long phone = 0;
+        long write = 0;
+        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+            LeadWriter writer = writers.open(stream, new ExportDescription(full, now, "bench", expect));
+            writer.begin();
+            try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY)) {
+                statement.setFetchSize(FETCH_SIZE);
+                long t0 = System.nanoTime();
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        LeadRow row = mapper.mapRow(rs, (int) rows);
+                        rows++;
+                        long t1 = System.nanoTime();
+                        Object[] others = formatter.format(row, withoutPhone);
+                        Object[] record = new Object[others.length + 1];
+                        System.arraycopy(others, 0, record, 0, phoneAt);
+                        System.arraycopy(others, phoneAt, record, phoneAt + 1, others.length - phoneAt);
+                        long t2 = System.nanoTime();
+                        record[phoneAt] = phones.format(row.phone(), full.e164Phones());
+                        long t3 = System.nanoTime();
+                        writer.write(Collections.singletonList(record));
+                        long t4 = System.nanoTime();
+                        read += t1 - t0;
+                        fields += t2 - t1;
+                        phone += t3 - t2;
+                        write += t4 - t3;
+                        t0 = t4;
+                    }
+                }
+            }
+            long t5 = System.nanoTime();
+            writer.finish();
+            writer.close();
+            stream.close();
+            connection.commit();
+            write += System.nanoTime() - t5;
+        }
+        long nanos = System.nanoTime() - started;
+        long allocated = THREADS.getCurrentThreadAllocatedBytes() - allocatedBefore;
+        long d0 = System.nanoTime();
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (var in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        String sha256 = HexFormat.of().formatHex(digest.digest());
+        long digesting = System.nanoTime() - d0;
+        if (expect >= 0 && rows != expect) {
+            throw new IllegalStateException("read " + rows + " rows, expected " + expect);
+        }
+        String stages = String.format(Locale.ROOT, "read:%.3f,fields:%.3f,phone:%.3f,write:%.3f,digest:%.3f",
+                read / 1e9, fields / 1e9, phone / 1e9, write / 1e9, digesting / 1e9);
+        return new Run(rows, nanos, Files.size(file), allocated, sha256, stages);
     }
 
     private static String require(Map<String, String> options, String key) {
