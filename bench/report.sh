@@ -15,6 +15,7 @@ MEMORY=$RUN/memory.tsv
 LIVE=$RUN/live.tsv
 NOTES=$RUN/notes.tsv
 ALLOC=$RUN/alloc.tsv
+CPU=$RUN/cpu.tsv
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 read -r -a SIZES <<<"$(cut -f1 "$TIMES" | awk '!seen[$0]++' | tr '\n' ' ')"
@@ -229,6 +230,47 @@ done
 step "cross-check, phone by subtraction: \`format\` − \`format-nophone\` (separate passes)" ref-format ref-format-nophone
 step "cross-check, JDBC alone: \`read\` (separate pass)" ref-read
 step "for comparison: COPY in PostgreSQL, to /dev/null" copy
+
+cat <<EOF
+### CPU time per row (medians, µs per row)
+
+Wall time on a loaded 2-core machine includes time spent waiting for a core. CPU time leaves that wait out, so it
+is the steadier measure of how much work each side does. *JVM CPU* is the user + system CPU of the whole JVM process
+(\`/proc/<pid>/stat\`), split by thread (\`/proc/<pid>/task/*/stat\`). *PostgreSQL CPU* is the CPU of
+the embedded server's processes over the same interval (the postmaster, its live backends, and what it reaped from
+ended ones). COPY's client, psql, is not counted.
+
+| rows | measurement | wall | JVM CPU | export thread | GC threads | JIT compilers | rest of the JVM | PostgreSQL CPU |
+|---:|---|---:|---:|---:|---:|---:|---:|---:|
+EOF
+cpu_median() { # cpu_median SIZE METRIC COLUMN: median of a cpu.tsv column over the timed rounds
+    awk -F'\t' -v s="$1" -v m="$2" -v c="$3" '$1 == s && $3 == m && $2 ~ /^[0-9]+$/ {print $c}' "$CPU" | sort -g |
+        awk '{v[++n] = $1} END { if (n) printf "%.3f", n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2 }'
+}
+if [[ -s $CPU ]]; then
+    for s in "${SIZES[@]}"; do
+        for m in $(awk -F'\t' '!seen[$3]++ {print $3}' "$CPU"); do
+            if [[ $m == copy ]]; then
+                echo "| $(human "$s") | $m | $(us "$s" "$(median "$s" "$m")") | | | | | | $(us "$s" "$(cpu_median "$s" "$m" 5)") |"
+                continue
+            fi
+            total=$(cpu_median "$s" "$m" 4)
+            export_=$(cpu_median "$s" "$m" 6)
+            gc=$(cpu_median "$s" "$m" 7)
+            jit=$(cpu_median "$s" "$m" 8)
+            rest=$(awk -v t="$total" -v e="$export_" -v g="$gc" -v j="$jit" 'BEGIN {printf "%.3f", t - e - g - j}')
+            echo "| $(human "$s") | $m | $(us "$s" "$(median "$s" "$m")") | $(us "$s" "$total") | $(us "$s" "$export_") | $(us "$s" "$gc") | $(us "$s" "$jit") | $(us "$s" "$rest") | $(us "$s" "$(cpu_median "$s" "$m" 5)") |"
+        done
+    done
+fi
+cat <<EOF
+
+Each column is the median over the timed runs on its own, so the parts need not add up exactly to the JVM total.
+*Export thread*: the reference's main thread, or the app's platform-http threads (\`http-N\`), which run the
+export route. *Rest of the JVM*: Tomcat's threads (authentication, sending the file), JFR and attach, and threads
+that ended during the run. CPU ticks are 10 ms, so at 100k rows the figures have a resolution of 0.1 µs per row.
+
+EOF
 
 for f in "$RUN"/jfr-*.jfr.md; do
     [[ -f $f ]] || continue

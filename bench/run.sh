@@ -50,6 +50,7 @@ MEMORY=$RUN/memory.tsv      # size round format heapAfterMaxMB heapBeforeMaxMB c
 LIVE=$RUN/live.tsv          # size format idle idleLiveMB | size format exportLiveMaxMB forcedFullGcs
 NOTES=$RUN/notes.tsv        # size key value
 ALLOC=$RUN/alloc.tsv        # size round metric allocatedMB gcs (from the GC logs)
+CPU=$RUN/cpu.tsv            # size round metric jvmCpuS postgresCpuS exportThreadCpuS gcCpuS jitCpuS
 
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -61,7 +62,7 @@ for tool in java javac jcmd psql curl awk sha256sum; do
     command -v "$tool" >/dev/null || die "$tool is not installed"
 done
 mkdir -p "$RUN" "$WORK/exports"
-: >"$TIMES"; : >"$MEMORY"; : >"$LIVE"; : >"$NOTES"; : >"$ALLOC"
+: >"$TIMES"; : >"$MEMORY"; : >"$LIVE"; : >"$NOTES"; : >"$ALLOC"; : >"$CPU"
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Build: the app jar (if missing or older than the sources), the dependency classpath, the bench classes.
@@ -234,6 +235,49 @@ trap 'exit 130' INT TERM
 
 now_ns() { date +%s%N; }
 
+TICKS=$(getconf CLK_TCK)
+
+# cpu_ticks PID: user + system CPU of a process, all its threads (fields 14 and 15 of /proc/PID/stat).
+cpu_ticks() {
+    awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
+# pg_ticks: CPU of the embedded PostgreSQL: the postmaster, what it reaped from ended backends (cutime, cstime) and
+# its live children. Comparable before and after a measurement even when a backend ends in between.
+pg_ticks() {
+    local pm child total
+    pm=$(head -1 "$APP_DATA/postmaster.pid" 2>/dev/null) || { echo 0; return; }
+    total=$(awk '{sub(/^.*\) /, ""); print $12 + $13 + $14 + $15}' "/proc/$pm/stat" 2>/dev/null || echo 0)
+    for child in $(ps -o pid= --ppid "$pm"); do
+        total=$((total + $(cpu_ticks "$child")))
+    done
+    echo "$total"
+}
+
+# jvm_ticks PID: CPU ticks of a JVM as "total export gc jit" (export: the thread that runs the export, "main" in
+# the reference (its OS thread name is "java") and the platform-http threads "http-N" in the app; gc: "GC Thread#N" and "G1 ..."; jit: the C1/C2
+# compiler threads; the rest of total is Tomcat, JFR, attach and threads that ended).
+jvm_ticks() {
+    local total
+    total=$(cpu_ticks "$1")
+    for f in /proc/"$1"/task/*/stat; do cat "$f" 2>/dev/null; echo; done | awk -v total="$total" '
+        /\(/ { comm = substr($0, index($0, "(") + 1); comm = substr(comm, 1, match(comm, /\) [A-Z] /) - 1)
+               rest = substr($0, match($0, /\) [A-Z] /) + 2); split(rest, f, " "); t = f[12] + f[13]
+               if (comm == "java" || comm == "main" || comm ~ /^http-[0-9]+$/) e += t
+               else if (comm ~ /^GC Thread/ || comm ~ /^G1 /) g += t
+               else if (comm ~ /^C[12] CompilerThre/) j += t }
+        END { printf "%d %d %d %d\n", total, e, g, j }'
+}
+
+# cpu_record SIZE ROUND METRIC "JVM_TICKS_BEFORE" "JVM_TICKS_AFTER" PG_TICKS_BEFORE PG_TICKS_AFTER
+# (JVM ticks as jvm_ticks prints them; "0 0 0 0" when no JVM is measured)
+cpu_record() {
+    awk -v s="$1" -v r="$2" -v m="$3" -v a="$4" -v b="$5" -v c="$6" -v d="$7" -v t="$TICKS" 'BEGIN {
+        split(a, x, " "); split(b, y, " ")
+        printf "%s\t%s\t%s\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\n", s, r, m, (y[1] - x[1]) / t, (d - c) / t,
+            (y[2] - x[2]) / t, (y[3] - x[3]) / t, (y[4] - x[4]) / t }' >>"$CPU"
+}
+
 # gc_stats LOG FROM_LINE [USED_AT_START_MB USED_AT_END_MB]: over the GC log lines after FROM_LINE, prints
 #   maxHeapAfterMB maxHeapBeforeMB maxCommittedMB gcCount pauseMsTotal maxAfterForcedFullGcMB forcedFullGcs allocatedMB
 # where allocatedMB adds up, GC by GC, the heap used before it minus the heap left by the GC before it (or the heap
@@ -269,19 +313,27 @@ heap_used() {
 
 # copy_floor SIZE ROUND
 copy_floor() {
-    local size=$1 round=$2 t0 t1
+    local size=$1 round=$2 t0 t1 pg0 pg1
+    pg0=$(pg_ticks)
     t0=$(now_ns)
     psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$PG_PORT" -U "$PG_USER" -d postgres \
         -c "COPY ($EXPORT_SQL) TO STDOUT WITH CSV" >/dev/null
     t1=$(now_ns)
+    pg1=$(pg_ticks)
+    cpu_record "$size" "$round" copy "0 0 0 0" "0 0 0 0" "$pg0" "$pg1"
     printf '%s\t%s\tcopy\t%s\n' "$size" "$round" "$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", (b-a)/1e9}')" >>"$TIMES"
 }
 
 # reference_run SIZE ROUND MODE
 reference_run() {
-    local size=$1 round=$2 mode=$3 line from
+    local size=$1 round=$2 mode=$3 line from jvm0 jvm1 pg0 pg1
     from=$(gc_lines "$REF_GC_LOG")
+    jvm0=$(jvm_ticks "$REF_PID")
+    pg0=$(pg_ticks)
     line=$(reference "$mode")
+    jvm1=$(jvm_ticks "$REF_PID")
+    pg1=$(pg_ticks)
+    cpu_record "$size" "$round" "ref-$mode" "$jvm0" "$jvm1" "$pg0" "$pg1"
     sleep 0.2 # let the GC log catch up
     # The reference knows its own allocation exactly (ThreadMXBean); GCs from its GC log.
     printf '%s\t%s\tref-%s\t%s\t%s\n' "$size" "$round" "$mode" \
@@ -299,9 +351,11 @@ reference_run() {
 # app_run SIZE ROUND FORMAT [probe]: one export over HTTP. With "probe" (an extra, untimed round), forces a full GC
 # every ~0.5-1 s during the export, so the GC log shows the live heap mid-export.
 app_run() {
-    local size=$1 round=$2 format=$3 probe=${4:-} headers=$RUN/headers.txt from out pid code ttfb total rows hwm used0 used1
+    local size=$1 round=$2 format=$3 probe=${4:-} headers=$RUN/headers.txt from out pid code ttfb total rows hwm used0 used1 jvm0 jvm1 pg0 pg1
     used0=$(heap_used)
     from=$(gc_lines "$GC_LOG")
+    jvm0=$(jvm_ticks "$APP_PID")
+    pg0=$(pg_ticks)
     { echo 5 >"/proc/$APP_PID/clear_refs"; } 2>/dev/null || log "cannot reset VmHWM: peak RSS is the process's lifetime peak"
     curl -sS --max-time "$EXPORT_TIMEOUT" -u "$USER_NAME:$USER_PASSWORD" -D "$headers" -o /dev/null \
         -w '%{http_code} %{time_starttransfer} %{time_total} %{size_download}\n' \
@@ -316,6 +370,8 @@ app_run() {
         done
     fi
     wait "$pid" || die "curl failed for the $format export of $size leads"
+    jvm1=$(jvm_ticks "$APP_PID")
+    pg1=$(pg_ticks)
     read -r code ttfb total _ <"$RUN/curl.out"
     [[ $code == 200 ]] || die "the $format export answered $code"
     rows=$(awk 'tolower($1) == "x-export-rows:" {print $2}' "$headers" | tr -d '\r')
@@ -334,6 +390,7 @@ app_run() {
         printf '%s\t%s\tapp-%s-ttfb\t%s\n' "$size" "$round" "$format" "$ttfb" >>"$TIMES"
         printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$round" "$format" "$1" "$2" "$3" "$4" "$5" "$hwm" >>"$MEMORY"
         printf '%s\t%s\tapp-%s\t%s\t%s\n' "$size" "$round" "$format" "$8" "$4" >>"$ALLOC"
+        cpu_record "$size" "$round" "app-$format" "$jvm0" "$jvm1" "$pg0" "$pg1"
     fi
     if [[ $format == csv && $round == w1 ]]; then
         printf '%s\tapp-csv-sha256\t%s\n' "$size" \
