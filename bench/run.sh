@@ -369,11 +369,11 @@ app_run() {
             fi
         done
     fi
-    wait "$pid" || die "curl failed for the $format export of $size leads"
+    wait "$pid" || { stopped_from_outside; die "curl failed for the $format export of $size leads"; }
     jvm1=$(jvm_ticks "$APP_PID")
     pg1=$(pg_ticks)
     read -r code ttfb total _ <"$RUN/curl.out"
-    [[ $code == 200 ]] || die "the $format export answered $code"
+    [[ $code == 200 ]] || { stopped_from_outside; die "the $format export answered $code (see ${APP_LOG#"$ROOT"/})"; }
     rows=$(awk 'tolower($1) == "x-export-rows:" {print $2}' "$headers" | tr -d '\r')
     [[ $rows == "$size" ]] || die "the $format export says it wrote '$rows' rows, not $size"
     hwm=$(awk '/^VmHWM/ {print $2}' "/proc/$APP_PID/status")
@@ -395,6 +395,13 @@ app_run() {
     if [[ $format == csv && $round == w1 ]]; then
         printf '%s\tapp-csv-sha256\t%s\n' "$size" \
             "$(awk 'tolower($1) == "x-export-sha256:" {print $2}' "$headers" | tr -d '\r')" >>"$NOTES"
+    fi
+}
+
+# stopped_from_outside: says so when the app began shutting down while this script had not asked it to.
+stopped_from_outside() {
+    if grep -q 'Commencing graceful shutdown' "$APP_LOG" 2>/dev/null; then
+        log "the app was shut down by a signal from outside this script during the export (see ${APP_LOG#"$ROOT"/})"
     fi
 }
 
