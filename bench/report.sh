@@ -53,7 +53,8 @@ Raw data (not committed): \`bench/work/runs/$stamp/\`. How each number is measur
 
 - CPU: $(nproc) cores ($(lscpu 2>/dev/null | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')), memory $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo), kernel $(uname -r)
 - Java: $(java -version 2>&1 | head -3 | tr '\n' ';' | sed 's/;$//; s/;/; /g')
-- GC: $(note "${SIZES[0]}" gc | sed 's/Using //') (the JVM's default here), \`-Xmx$XMX\` for the app and for the reference loop
+- GC: $(note "${SIZES[0]}" gc | sed 's/Using //') (the JVM's default here), \`-Xmx$XMX\` for the app and for the reference loop$(
+  args=$(note "${SIZES[0]}" app-args); [[ -n $args ]] && printf '\n- App started with extra arguments: `%s`' "$args")
 - PostgreSQL: embedded (zonky) server $(note "${SIZES[0]}" postgres), \`psql\` $(psql --version | awk '{print $3}') for COPY
 - **Shared machine**: other engineers compile on it while this runs, so single runs vary by 10-20 %. Load average
   (1/5/15 min) before and after each size: $(for s in "${SIZES[@]}"; do printf '%s rows: %s → %s; ' "$(human "$s")" "$(note "$s" load-before)" "$(note "$s" load-after)"; done | sed 's/; $//')
@@ -232,6 +233,7 @@ step "cross-check, JDBC alone: \`read\` (separate pass)" ref-read
 step "for comparison: COPY in PostgreSQL, to /dev/null" copy
 
 cat <<EOF
+
 ### CPU time per row (medians, µs per row)
 
 Wall time on a loaded 2-core machine includes time spent waiting for a core. CPU time leaves that wait out, so it

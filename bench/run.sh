@@ -12,6 +12,7 @@
 #   BREAKDOWN="csv-stages read format-nophone format"   extra reference modes for "where the time goes" ("" = none)
 #   PROFILE=1            JFR-profile the app and the reference at the largest size (0 = skip)
 #   PORT=18080 XMX=256m  the app's HTTP port and heap cap (the reference gets the same heap cap)
+#   APP_ARGS=""          extra arguments for the app, e.g. "--lead-export.export.chunk-size=100" to try a tuning
 #   STARTUP_TIMEOUT=900 EXPORT_TIMEOUT=1800             bounds, in seconds, on start-up (incl. seeding) and one export
 #   RESULTS=bench/RESULTS.md
 #
@@ -35,6 +36,7 @@ BREAKDOWN=${BREAKDOWN-csv-stages read format-nophone format}
 PROFILE=${PROFILE:-1}
 PORT=${PORT:-18080}
 XMX=${XMX:-256m}
+APP_ARGS=${APP_ARGS:-}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-900}
 EXPORT_TIMEOUT=${EXPORT_TIMEOUT:-1800}
 RESULTS=${RESULTS:-$BENCH/RESULTS.md}
@@ -147,7 +149,7 @@ start_app() {
         --lead-export.users[0].username="$USER_NAME" \
         --lead-export.users[0].password="{noop}$USER_PASSWORD" \
         --lead-export.users[0].roles=ADMIN \
-        >"$APP_LOG" 2>&1 &
+        $APP_ARGS >"$APP_LOG" 2>&1 &
     APP_PID=$!
     deadline=$((SECONDS + STARTUP_TIMEOUT))
     until grep -qs 'Started LeadExportApplication' "$APP_LOG"; do
@@ -460,6 +462,7 @@ for size in "${SIZES[@]}"; do
         start_app "$size" 2
     fi
     printf '%s\tload-before\t%s\n' "$size" "$(loadavg)" >>"$NOTES"
+    printf '%s\tapp-args\t%s\n' "$size" "$APP_ARGS" >>"$NOTES"
     printf '%s\tgc\t%s\n' "$size" "$(grep -o 'Using [A-Za-z0-9 ]*' "$GC_LOG" | head -1)" >>"$NOTES"
     start_reference "$size"
     rounds=()
