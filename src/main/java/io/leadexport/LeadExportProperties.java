@@ -88,7 +88,7 @@ public record LeadExportProperties(
      */
     public record Export(
             @DefaultValue("2000") @Min(1) int fetchSize,
-            @DefaultValue("1000") @Min(1) int chunkSize,
+            @DefaultValue("100") @Min(1) int chunkSize,
             @DefaultValue("6") @Min(1) int connectionPoolSize,
             @DefaultValue("65536") @Min(1024) int maxRequestBytes,
             @DefaultValue("1048575") @Min(1) @Max(1048575) int xlsxRowsPerSheet) {

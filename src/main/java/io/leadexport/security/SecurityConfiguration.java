@@ -126,6 +126,9 @@ public class SecurityConfiguration {
                     """, password);
             users.add(User.withUsername("admin").password("{noop}" + password).roles(ExportUser.ADMIN).build());
         }
-        return new InMemoryUserDetailsManager(users);
+        // Only the lookup: InMemoryUserDetailsManager is also a UserDetailsPasswordService, which makes Spring
+        // re-encode {noop} passwords with bcrypt at the first login and pay ~55 ms of bcrypt on every Basic call after.
+        InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager(users);
+        return manager::loadUserByUsername;
     }
 }
