@@ -128,7 +128,7 @@ start_reference() {
 }
 
 stop_reference() {
-    [[ -n $REF_PID ]] || return 0
+    [[ -n ${REF_PID:-} ]] || return 0
     local pid=$REF_PID i
     REF_PID=""
     { echo quit >&"${REF[1]}"; } 2>/dev/null || true
