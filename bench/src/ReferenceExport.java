@@ -87,7 +87,7 @@ public final class ReferenceExport {
     private final LeadRecordFormatter formatter;
     private final PhoneFormatter phones;
     private final LeadRowMapper mapper = new LeadRowMapper();
-    private final LeadWriters writers = new LeadWriters();
+    private final LeadWriters writers;
 
     private ReferenceExport(Map<String, String> options) {
         this.url = require(options, "url");
@@ -104,6 +104,7 @@ public final class ReferenceExport {
         this.formatter = new LeadRecordFormatter(properties, new NationalIdEncryptor(Map.of(), null));
         this.phones = new PhoneFormatter(properties.phone().defaultRegion());
         this.parser = new ExportRequestParser(properties, () -> Set.of(ExportRequest.DOWNLOAD));
+        this.writers = new LeadWriters(properties);
     }
 
     /** The app's export query: the same SQL the HTTP export streams, unfiltered. */
