@@ -60,7 +60,7 @@ if [[ ! -s $WORK/cp.txt || $ROOT/pom.xml -nt $WORK/cp.txt ]]; then
 fi
 rm -rf "$WORK/classes-xt" && mkdir -p "$WORK/classes-xt"
 REF_CP=$WORK/classes-xt:$ROOT/target/classes:$(cat "$WORK/cp.txt")
-javac -nowarn -d "$WORK/classes-xt" -cp "$REF_CP" "$ROOT/bench/src/SxssfReference.java" 2>"$RUN/javac.log" \
+javac -nowarn -d "$WORK/classes-xt" -cp "$REF_CP" "$ROOT/bench/src/SxssfReference.java" "$ROOT/bench/src/BenchApp.java" 2>"$RUN/javac.log" \
     || { cat "$RUN/javac.log" >&2; die "javac failed"; }
 
 APP_PID="" APP_DATA="" APP_LOG="" GC_LOG="" PG_PORT="" REF_PID=""

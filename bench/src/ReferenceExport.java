@@ -17,11 +17,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
+
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+
 import java.util.stream.Collectors;
 
 import io.leadexport.LeadExportProperties;
@@ -32,15 +32,12 @@ import io.leadexport.query.LeadQueryBuilder;
 import io.leadexport.record.LeadRecordFormatter;
 import io.leadexport.record.LeadRow;
 import io.leadexport.record.LeadRowMapper;
-import io.leadexport.record.NationalIdEncryptor;
+
 import io.leadexport.record.PhoneFormatter;
 import io.leadexport.request.ExportFilter;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.request.ExportRequestParser;
 import io.leadexport.request.LeadField;
-
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * The reference the app is measured against: a plain single-threaded loop, no Camel, no Spring context. It reads the
@@ -99,12 +96,12 @@ public final class ReferenceExport {
 
         // The app's defaults for lead-export.* (zone UTC, phone region US, conversation URL template...), bound the
         // way Spring Boot binds them, so the formatter is configured exactly as in the app.
-        LeadExportProperties properties = new Binder(new MapConfigurationPropertySource(Map.of()))
-                .bindOrCreate("lead-export", LeadExportProperties.class);
-        this.formatter = new LeadRecordFormatter(properties, new NationalIdEncryptor(Map.of(), null));
+        BenchApp app = BenchApp.withDefaults();
+        LeadExportProperties properties = app.properties();
+        this.formatter = app.formatter();
         this.phones = new PhoneFormatter(properties.phone().defaultRegion());
-        this.parser = new ExportRequestParser(properties, () -> Set.of(ExportRequest.DOWNLOAD));
-        this.writers = new LeadWriters(properties);
+        this.parser = app.parser();
+        this.writers = app.writers();
     }
 
     /** The app's export query: the same SQL the HTTP export streams, unfiltered. */
@@ -117,14 +114,7 @@ public final class ReferenceExport {
             System.out.println(exportSql());
             return;
         }
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (eq < 1) {
-                throw new IllegalArgumentException("arguments are key=value, not " + arg);
-            }
-            options.put(arg.substring(0, eq), arg.substring(eq + 1));
-        }
+        Map<String, String> options = BenchApp.options(args);
         ReferenceExport reference = new ReferenceExport(options);
         if (Boolean.parseBoolean(options.getOrDefault("serve", "false"))) {
             // One JVM for a whole benchmark size: the script sends a mode per line and reads one result line back,

@@ -15,10 +15,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
-import java.util.HashMap;
+
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -33,7 +32,7 @@ import io.leadexport.record.ConversationRef;
 import io.leadexport.record.LeadRecordFormatter;
 import io.leadexport.record.LeadRow;
 import io.leadexport.record.LeadRowMapper;
-import io.leadexport.record.NationalIdEncryptor;
+
 import io.leadexport.request.ExportFilter;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.request.ExportRequestParser;
@@ -45,8 +44,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * The XLSX/text reference loops for bench/run-xlsx-text.sh: one plain single-threaded loop, no Spring context, no
@@ -95,11 +92,11 @@ public final class SxssfReference {
         this.password = options.getOrDefault("password", "postgres");
         this.out = Path.of(options.getOrDefault("out", "bench/work/sxssf-reference.out"));
         this.expect = Long.parseLong(options.getOrDefault("expect", "-1"));
-        LeadExportProperties properties = new Binder(new MapConfigurationPropertySource(Map.of()))
-                .bindOrCreate("lead-export", LeadExportProperties.class);
-        this.formatter = new LeadRecordFormatter(properties, new NationalIdEncryptor(Map.of(), null));
-        this.parser = new ExportRequestParser(properties, () -> Set.of(ExportRequest.DOWNLOAD));
-        this.writers = new LeadWriters(properties);
+        BenchApp app = BenchApp.withDefaults();
+        LeadExportProperties properties = app.properties();
+        this.formatter = app.formatter();
+        this.parser = app.parser();
+        this.writers = app.writers();
     }
 
     public static void main(String[] args) throws Exception {
@@ -107,14 +104,7 @@ public final class SxssfReference {
             checkXlsx(Path.of(args[1]));
             return;
         }
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (eq < 1) {
-                throw new IllegalArgumentException("arguments are key=value, not " + arg);
-            }
-            options.put(arg.substring(0, eq), arg.substring(eq + 1));
-        }
+        Map<String, String> options = BenchApp.options(args);
         SxssfReference reference = new SxssfReference(options);
         if (Boolean.parseBoolean(options.getOrDefault("serve", "false"))) {
             BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
