@@ -36,8 +36,9 @@ public record ExportJob(
         return new ExportUser(requestedBy, requestedRoles);
     }
 
-    /** The file can be downloaded: it was made, kept in storage, and has not been deleted. */
+    /** The file can be downloaded: it was made, kept in storage, has not expired and has not been deleted. */
     public boolean hasFile() {
-        return status == JobStatus.SUCCEEDED && filePath != null && fileDeletedAt == null;
+        return status == JobStatus.SUCCEEDED && filePath != null && fileDeletedAt == null
+                && (expiresAt == null || expiresAt.isAfter(Instant.now()));
     }
 }

@@ -51,6 +51,9 @@ class RetentionTest {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(api.get("manager", url).statusCode()).isEqualTo(410));
+        // Expired answers 410 at once; the retention sweep then deletes the file and records when.
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                !jobs.get("manager", id).get("file").get("deletedAt").isNull());
 
         JsonNode expired = jobs.get("manager", id);
         assertThat(expired.get("status").asText()).isEqualTo("succeeded");
