@@ -42,7 +42,7 @@ public final class JfrTop {
             Map.entry("org.springframework.web.util.", "record step: other fields"),
             Map.entry("io.leadexport.record.", "record step: other fields"),
             Map.entry("org.apache.camel.", "Camel (route, split, bean calls, sql iterator)"),
-            Map.entry("io.leadexport.job.", "app export steps"),
+            Map.entry("io.leadexport.export.", "app export steps"),
             Map.entry("org.apache.catalina.", "HTTP (Tomcat, Spring MVC, security)"),
             Map.entry("org.apache.coyote.", "HTTP (Tomcat, Spring MVC, security)"),
             Map.entry("org.apache.tomcat.", "HTTP (Tomcat, Spring MVC, security)"),

@@ -14,9 +14,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
-import io.leadexport.job.ExportCancelledException;
-import io.leadexport.job.ExportResult;
-import io.leadexport.job.ExportRun;
+import io.leadexport.export.ExportCancelledException;
+import io.leadexport.export.ExportResult;
+import io.leadexport.export.ExportRun;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;

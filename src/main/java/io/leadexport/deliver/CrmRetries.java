@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
-import io.leadexport.job.ExportRun;
+import io.leadexport.export.ExportRun;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

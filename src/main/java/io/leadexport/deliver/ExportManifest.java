@@ -8,8 +8,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import io.leadexport.job.ExportResult;
-import io.leadexport.job.ExportRun;
+import io.leadexport.export.ExportResult;
+import io.leadexport.export.ExportRun;
 import io.leadexport.request.ExportFormat;
 import io.leadexport.request.RequestSummary;
 

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import io.leadexport.job.ExportResult;
-import io.leadexport.job.ExportRun;
+import io.leadexport.export.ExportResult;
+import io.leadexport.export.ExportRun;
 
 import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;

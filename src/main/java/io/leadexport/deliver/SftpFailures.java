@@ -8,7 +8,7 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.JSchHostKeyException;
 import com.jcraft.jsch.JSchUnknownHostKeyException;
 
-import io.leadexport.job.ExportRun;
+import io.leadexport.export.ExportRun;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFileOperationFailedException;

@@ -2,7 +2,7 @@ package io.leadexport.deliver;
 
 import java.time.Duration;
 
-import io.leadexport.job.ExportRun;
+import io.leadexport.export.ExportRun;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

@@ -1,7 +1,7 @@
 package io.leadexport.deliver;
 
-import io.leadexport.job.ExportResult;
-import io.leadexport.job.ExportRun;
+import io.leadexport.export.ExportResult;
+import io.leadexport.export.ExportRun;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;

@@ -1,5 +1,14 @@
 package io.leadexport.job;
 
+import io.leadexport.export.ExportCancelledException;
+import io.leadexport.export.ExportFiles;
+import io.leadexport.export.ExportResult;
+import io.leadexport.export.ExportRun;
+import io.leadexport.export.ExportSteps;
+import io.leadexport.export.Progress;
+import io.leadexport.export.RunningExports;
+import io.leadexport.history.HistoryEvent;
+import io.leadexport.history.HistoryEvents;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -188,7 +197,7 @@ public class ExportJobs implements SmartLifecycle {
         return store.recoverOrphans(settings.lease(), settings.maxAttempts()).stream().map(history::forJob).toList();
     }
 
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         if (failure == null) {
             return "failed";
         }
@@ -205,7 +214,7 @@ public class ExportJobs implements SmartLifecycle {
         return message.length() > 2000 ? message.substring(0, 2000) : message;
     }
 
-    static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    public static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return true;

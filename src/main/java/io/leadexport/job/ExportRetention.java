@@ -1,5 +1,7 @@
 package io.leadexport.job;
 
+import io.leadexport.export.ExportFiles;
+import io.leadexport.export.RunningExports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

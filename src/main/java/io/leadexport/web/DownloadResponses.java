@@ -6,9 +6,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.leadexport.job.ExportFiles;
-import io.leadexport.job.ExportResult;
-import io.leadexport.job.ExportRun;
+import io.leadexport.export.ExportFiles;
+import io.leadexport.export.ExportResult;
+import io.leadexport.export.ExportRun;
 import io.leadexport.request.RequestSummary;
 
 import org.apache.camel.Exchange;

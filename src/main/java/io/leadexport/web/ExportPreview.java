@@ -10,7 +10,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import io.leadexport.job.ExportSteps;
+import io.leadexport.export.ExportSteps;
 import io.leadexport.query.LeadQuery;
 import io.leadexport.query.LeadQueryBuilder;
 import io.leadexport.record.LeadRecordFormatter;

@@ -1,22 +1,23 @@
-package io.leadexport.job;
+package io.leadexport.export;
 
+import io.leadexport.job.JobStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code progress: {processed, total, percent, rowsPerSecond, etaSeconds}} of a job. */
-final class Progress {
+public final class Progress {
 
     private Progress() {
     }
 
-    static double rowsPerSecond(long processed, Instant startedAt, Instant now) {
+    public static double rowsPerSecond(long processed, Instant startedAt, Instant now) {
         long millis = startedAt == null ? 0 : Duration.between(startedAt, now).toMillis();
         return millis <= 0 ? 0 : Math.round(processed * 10_000.0 / millis) / 10.0;
     }
 
-    static Map<String, Object> of(JobStatus status, long processed, Long total, Double rowsPerSecond) {
+    public static Map<String, Object> of(JobStatus status, long processed, Long total, Double rowsPerSecond) {
         Map<String, Object> progress = new LinkedHashMap<>();
         progress.put("processed", processed);
         progress.put("total", total);

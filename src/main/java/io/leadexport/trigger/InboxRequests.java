@@ -1,5 +1,7 @@
-package io.leadexport.job;
+package io.leadexport.trigger;
 
+import io.leadexport.export.ExportSteps;
+import io.leadexport.job.ExportJobs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

@@ -1,4 +1,4 @@
-package io.leadexport.job;
+package io.leadexport.history;
 
 import java.time.Instant;
 import java.util.List;

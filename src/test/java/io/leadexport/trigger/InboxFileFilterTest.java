@@ -1,4 +1,4 @@
-package io.leadexport.job;
+package io.leadexport.trigger;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,10 @@
-package io.leadexport.job;
+package io.leadexport.history;
 
+import io.leadexport.export.ExportCancelledException;
+import io.leadexport.export.ExportResult;
+import io.leadexport.export.ExportRun;
+import io.leadexport.job.ExportJob;
+import io.leadexport.job.ExportJobs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,5 +1,14 @@
-package io.leadexport.job;
+package io.leadexport.web;
 
+import io.leadexport.export.ExportFiles;
+import io.leadexport.export.ExportSteps;
+import io.leadexport.export.RunningExports;
+import io.leadexport.history.ExportHistory;
+import io.leadexport.history.HistoryEvents;
+import io.leadexport.job.ExportJob;
+import io.leadexport.job.JobStatus;
+import io.leadexport.job.JobStore;
+import io.leadexport.job.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.leadexport.job;
+package io.leadexport.trigger;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;

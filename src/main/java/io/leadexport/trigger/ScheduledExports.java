@@ -1,5 +1,8 @@
-package io.leadexport.job;
+package io.leadexport.trigger;
 
+import io.leadexport.export.ExportSteps;
+import io.leadexport.job.ExportJob;
+import io.leadexport.job.ExportJobs;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;

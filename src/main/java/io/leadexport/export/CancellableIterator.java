@@ -1,4 +1,4 @@
-package io.leadexport.job;
+package io.leadexport.export;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;

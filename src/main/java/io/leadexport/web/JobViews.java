@@ -1,5 +1,10 @@
-package io.leadexport.job;
+package io.leadexport.web;
 
+import io.leadexport.export.ExportRun;
+import io.leadexport.export.Progress;
+import io.leadexport.export.RunningExports;
+import io.leadexport.job.ExportJob;
+import io.leadexport.job.JobStatus;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.leadexport.schedule;
+package io.leadexport.trigger;
 
 import java.io.IOException;
 import java.io.Reader;

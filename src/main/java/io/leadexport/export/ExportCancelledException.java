@@ -1,4 +1,4 @@
-package io.leadexport.job;
+package io.leadexport.export;
 
 /** The export was cancelled while it ran; its partial file has been removed. */
 public class ExportCancelledException extends RuntimeException {

@@ -1,5 +1,6 @@
-package io.leadexport.job;
+package io.leadexport.history;
 
+import io.leadexport.job.Page;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
