@@ -24,6 +24,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadexport.LeadExportProperties;
+import io.leadexport.audit.PlainNationalIdAudit;
 import io.leadexport.deliver.DeliveryFailures;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.request.ExportRequestParser;
@@ -62,6 +63,7 @@ public class ExportJobs implements SmartLifecycle {
     private final RunningExports running;
     private final HistoryEvents history;
     private final ObjectMapper json;
+    private final PlainNationalIdAudit plainNationalIds;
     private final LeadExportProperties.Jobs settings;
     private final Duration retention;
     private final String workerId;
@@ -72,13 +74,15 @@ public class ExportJobs implements SmartLifecycle {
     private volatile boolean started;
 
     public ExportJobs(JobStore store, ExportRequestParser parser, ExportPermissions permissions,
-                      RunningExports running, HistoryEvents history, ObjectMapper json, LeadExportProperties properties) {
+                      RunningExports running, HistoryEvents history, ObjectMapper json, LeadExportProperties properties,
+                      PlainNationalIdAudit plainNationalIds) {
         this.store = store;
         this.parser = parser;
         this.permissions = permissions;
         this.running = running;
         this.history = history;
         this.json = json;
+        this.plainNationalIds = plainNationalIds;
         this.settings = properties.jobs();
         this.retention = properties.storage().retention();
         this.workerId = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
@@ -104,6 +108,9 @@ public class ExportJobs implements SmartLifecycle {
                 source);
         if (key != null && !job.id().equals(id) && !json.readTree(job.requestJson()).equals(json.readTree(requestJson))) {
             throw new IdempotencyKeyReusedException(key, job.id());
+        }
+        if (job.id().equals(id)) {
+            plainNationalIds.started(request, user.username(), trigger, job.id());
         }
         return job;
     }
