@@ -10,28 +10,22 @@ import java.util.List;
 
 import io.leadexport.request.LeadField;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * RFC 4180 CSV: one header row of labels, CRLF, UTF-8 (optionally with a byte-order mark for Excel), values quoted
  * where needed, formula-like text neutralised. Nothing else in the file, so it imports anywhere; the filter travels
- * in the manifest and headers instead.
+ * in the manifest and headers instead. Each record goes to the buffered writer in one piece ({@link CsvLine}, Commons
+ * CSV's RFC 4180 quoting).
  */
 final class CsvLeadWriter implements LeadWriter {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
-
     private final Writer out;
-    private final CSVPrinter printer;
     private final ExportDescription description;
-    private final String[] line;
+    private final CsvLine line = new CsvLine();
 
     CsvLeadWriter(OutputStream stream, ExportDescription description) throws IOException {
         this.description = description;
         this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
-        this.printer = new CSVPrinter(out, FORMAT);
-        this.line = new String[description.fields().size()];
     }
 
     @Override
@@ -39,21 +33,31 @@ final class CsvLeadWriter implements LeadWriter {
         if (description.request().csvBom()) {
             out.write('\uFEFF');
         }
-        printer.printRecord(description.fields().stream().map(LeadField::label).toArray());
+        line.clear();
+        List<LeadField> fields = description.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            line.add(fields.get(i).label(), i == 0);
+        }
+        print(line.end());
     }
 
     @Override
     public void write(List<Object[]> records) throws IOException {
         for (Object[] record : records) {
+            line.clear();
             for (int i = 0; i < record.length; i++) {
-                line[i] = ValueText.safeText(record[i]);
+                line.add(ValueText.safeText(record[i]), i == 0);
             }
-            printer.printRecord((Object[]) line);
+            print(line.end());
         }
     }
 
     @Override
     public void finish() throws IOException {
-        printer.flush();
+        out.flush();
+    }
+
+    private void print(CsvLine record) throws IOException {
+        out.write(record.chars(), 0, record.length());
     }
 }
