@@ -75,13 +75,34 @@ public class JobApi {
         return views.view(visible(id, user));
     }
 
-    public Page list(@Header("page") String page, @Header("size") String size,
-                     @ExchangeProperty(ExportSteps.USER) ExportUser user) {
+    /**
+     * The caller's jobs, newest first; an ADMIN's are everyone's unless {@code user} names one person. {@code status}
+     * narrows the list to some statuses (the admin page finds the exports still running after a reload).
+     */
+    public Page list(@Header("page") String page, @Header("size") String size, @Header("user") String userFilter,
+                     @Header("status") String status, @ExchangeProperty(ExportSteps.USER) ExportUser user) {
         int p = page(page);
         int s = size(size);
-        String owner = user.isAdmin() ? null : user.username();
-        List<Map<String, Object>> items = store.list(owner, p, s).stream().map(views::view).toList();
-        return new Page(items, p, s, store.count(owner));
+        String owner = !user.isAdmin() ? user.username()
+                : userFilter == null || userFilter.isBlank() ? null : userFilter.strip();
+        List<String> statuses = statuses(status);
+        List<Map<String, Object>> items = store.list(owner, statuses, p, s).stream().map(views::view).toList();
+        return new Page(items, p, s, store.count(owner, statuses));
+    }
+
+    private static List<String> statuses(String status) {
+        if (status == null || status.isBlank()) {
+            return List.of();
+        }
+        List<String> statuses = java.util.Arrays.stream(status.split(",")).map(String::strip)
+                .filter(v -> !v.isEmpty()).distinct().toList();
+        for (String value : statuses) {
+            if (java.util.Arrays.stream(JobStatus.values()).noneMatch(js -> js.key().equals(value))) {
+                throw new ProblemException(400, "Invalid job query", "status '" + value
+                        + "' is not one of queued, running, succeeded, failed, cancelled");
+            }
+        }
+        return statuses;
     }
 
     /**
