@@ -21,7 +21,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import io.leadexport.LeadExportProperties;
+import io.leadexport.request.RequestProperties;
 import io.leadexport.format.ExportDescription;
 import io.leadexport.format.ExportFileNamer;
 import io.leadexport.format.LeadWriters;
@@ -58,14 +58,15 @@ public class ExportSteps {
     private final ZoneId zone;
 
     public ExportSteps(RunningExports running, LeadQueryBuilder queries, LeadWriters writers, ExportPermissions permissions,
-                       DataSource dataSource, LeadExportProperties properties) {
+                       DataSource dataSource, ExportProperties properties,
+                       RequestProperties requestProperties) {
         this.running = running;
         this.queries = queries;
         this.writers = writers;
         this.permissions = permissions;
         this.jdbc = new JdbcTemplate(dataSource);
         this.storage = properties.storage().directory().toAbsolutePath().normalize();
-        this.zone = properties.zone();
+        this.zone = requestProperties.zone();
     }
 
     /** Checks the caller may run this request and starts a run; nothing is written yet. */

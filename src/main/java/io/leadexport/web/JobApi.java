@@ -23,7 +23,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import io.leadexport.LeadExportProperties;
+import io.leadexport.request.RequestProperties;
 import io.leadexport.security.ExportUser;
 import io.leadexport.web.DownloadResponses;
 import io.leadexport.web.ProblemException;
@@ -52,7 +52,7 @@ public class JobApi {
     private final ZoneId zone;
 
     public JobApi(JobStore store, JobViews views, RunningExports running, HistoryEvents historyEvents,
-                  ExportHistory history, DownloadResponses downloads, LeadExportProperties properties) {
+                  ExportHistory history, DownloadResponses downloads, RequestProperties properties) {
         this.store = store;
         this.views = views;
         this.running = running;
