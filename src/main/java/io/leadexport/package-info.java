@@ -5,9 +5,10 @@
  * <ol>
  *   <li>{@code database}: the data source, the exports' own pool, the embedded PostgreSQL and its demo leads</li>
  *   <li>{@code request}: the export request, its strict parsing and validation, the field catalog and templates</li>
- *   <li>{@code query}: a request's filter as parameterised SQL</li>
+ *   <li>{@code query}: a request's filter as parameterised SQL, and a page of results</li>
  *   <li>{@code record}: one lead row as the values written (masking, encryption, phone, dates, address)</li>
  *   <li>{@code format}: one writer per format behind {@code LeadWriter}</li>
+ *   <li>{@code audit}: the audit log of who did what</li>
  *   <li>{@code security}: users, roles, who may ask for what</li>
  *   <li>{@code export}: the one pipeline ({@code export.camel.yaml}): run context, steps, cancel</li>
  *   <li>{@code deliver}: the destinations ({@code deliver.camel.yaml})</li>

@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchitectureTest {
 
     /** Bottom to top: each package may use only those listed before it. */
-    static final List<String> LAYERS = List.of("database", "request", "query", "record", "format", "security", "export",
-            "deliver", "job", "history", "trigger", "web");
+    static final List<String> LAYERS = List.of("database", "request", "query", "record", "format", "audit", "security",
+            "export", "deliver", "job", "history", "trigger", "web");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
