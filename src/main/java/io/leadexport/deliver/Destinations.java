@@ -57,6 +57,26 @@ public class Destinations implements DestinationNames {
                 : Optional.empty();
     }
 
+    /** Where the file goes, in plain words: no credentials, only the folder, host or address it is sent to. */
+    @Override
+    public String description(String name) {
+        if (ExportRequest.DOWNLOAD.equals(name)) {
+            return "Kept on the server for you to download from this page";
+        }
+        DestinationProperties d = get(name);
+        if (OUTBOX.equals(name)) {
+            return "The inbox's output folder on the server (" + d.directory()
+                    + "), where exports started by a dropped file go";
+        }
+        return switch (d.type()) {
+            case LOCAL -> "Saved in the server folder " + d.directory();
+            case SFTP -> "Uploaded by SFTP to " + d.host() + (d.port() == 22 ? "" : ":" + d.port()) + ", folder "
+                    + d.directory() + (d.pgpPublicKeyFile() == null ? "" : ", PGP-encrypted");
+            case HTTP -> "Sent to the CRM's API at " + d.url().getHost() + " as JSON, " + d.batchSize()
+                    + " leads per call";
+        };
+    }
+
     /** The type of a destination: {@code download}, {@code local}, {@code sftp} or {@code http}. */
     public String typeOf(String name) {
         if (ExportRequest.DOWNLOAD.equals(name)) {

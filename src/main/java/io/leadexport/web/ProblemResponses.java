@@ -7,6 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadexport.job.IdempotencyKeyReusedException;
 import io.leadexport.request.InvalidExportRequestException;
 import io.leadexport.security.ExportForbiddenException;
 
@@ -39,6 +40,10 @@ public class ProblemResponses {
         } else if (failure instanceof ExportForbiddenException forbidden) {
             problem = problem(403, "Forbidden", forbidden.getMessage());
             problem.put("errors", List.of(Map.of("field", forbidden.field(), "message", forbidden.getMessage())));
+        } else if (failure instanceof IdempotencyKeyReusedException reused) {
+            problem = problem(422, "Idempotency key reused", reused.getMessage());
+            problem.put("errors", List.of(Map.of("field", IdempotencyKeys.HEADER, "message", reused.getMessage())));
+            problem.put("jobId", reused.jobId());
         } else if (failure instanceof ProblemException known) {
             problem = problem(known.status(), known.title(), known.getMessage());
         } else {
@@ -55,7 +60,7 @@ public class ProblemResponses {
     private static Throwable known(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof InvalidExportRequestException || t instanceof ExportForbiddenException
-                    || t instanceof ProblemException) {
+                    || t instanceof ProblemException || t instanceof IdempotencyKeyReusedException) {
                 return t;
             }
         }

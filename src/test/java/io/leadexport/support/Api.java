@@ -31,6 +31,14 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST with extra headers, given as name, value, name, value… */
+    public HttpResponse<byte[]> post(String user, String path, String json, String... headers) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .headers(headers)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public HttpResponse<byte[]> delete(String user, String path) {
         return send(user, HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
