@@ -19,7 +19,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.leadexport.LeadExportProperties;
+import io.leadexport.deliver.DeliveryProperties;
+import io.leadexport.trigger.TriggerProperties;
 import io.leadexport.audit.AuditAction;
 import io.leadexport.audit.AuditLog;
 import io.leadexport.export.ExportFiles;
@@ -69,9 +70,9 @@ public class Erasure {
 
     @Autowired
     public Erasure(DataSource dataSource, ObjectMapper json, ExportRequestParser parser, LeadQueryBuilder queries,
-                   AuditLog audit, LeadExportProperties properties) {
-        this(dataSource, json, parser, queries, audit, Path.of(properties.inbox().directory()),
-                Path.of(properties.inbox().outputDirectory()));
+                   AuditLog audit, TriggerProperties triggers, DeliveryProperties delivery) {
+        this(dataSource, json, parser, queries, audit, Path.of(triggers.inbox().directory()),
+                Path.of(delivery.inbox().outputDirectory()));
     }
 
     Erasure(DataSource dataSource, ObjectMapper json, ExportRequestParser parser, LeadQueryBuilder queries,
