@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Everything under {@code lead-export.*} (SPEC section 9), bound once and validated at start-up.
+ * Everything under {@code lead-export.*} (README, "Configuration"), bound once and validated at start-up.
  */
 @Validated
 @ConfigurationProperties("lead-export")
@@ -48,7 +48,8 @@ public record LeadExportProperties(
      * A scheduled export, {@code lead-export.schedules.<name>.*}.
      *
      * @param cron        Quartz syntax, seconds first: {@code 0 0 2 * * ?}
-     * @param request     the export request as JSON (SPEC section 4), parsed as strictly as an HTTP request
+     * @param request     the export request as JSON (docs/api.md, "The export request"), parsed as strictly as an
+     *                    HTTP request
      * @param destination where it goes; overrides the request's
      * @param incremental only leads updated since the last successful delivery
      */
