@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import io.leadexport.LeadExportProperties;
+import io.leadexport.deliver.DeliveryProperties;
 import io.leadexport.export.ExportFiles;
+import io.leadexport.trigger.TriggerProperties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +50,10 @@ public class RetentionSweep {
     private final Path outbox;
 
     @Autowired
-    public RetentionSweep(DataSource dataSource, RetentionProperties retention, LeadExportProperties properties) {
-        this(dataSource, retention.retention(), Path.of(properties.inbox().directory()),
-                Path.of(properties.inbox().outputDirectory()));
+    public RetentionSweep(DataSource dataSource, RetentionProperties retention, TriggerProperties triggers,
+                          DeliveryProperties delivery) {
+        this(dataSource, retention.retention(), Path.of(triggers.inbox().directory()),
+                Path.of(delivery.inbox().outputDirectory()));
     }
 
     RetentionSweep(DataSource dataSource, RetentionProperties.Retention retention, Path inbox, Path outbox) {
