@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import io.leadexport.deliver.DeliveryProperties;
-import io.leadexport.trigger.TriggerProperties;
 import io.leadexport.export.ExportFiles;
+import io.leadexport.trigger.TriggerProperties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +50,8 @@ public class RetentionSweep {
     private final Path outbox;
 
     @Autowired
-    public RetentionSweep(DataSource dataSource, RetentionProperties retention, TriggerProperties triggers, DeliveryProperties delivery) {
+    public RetentionSweep(DataSource dataSource, RetentionProperties retention, TriggerProperties triggers,
+                          DeliveryProperties delivery) {
         this(dataSource, retention.retention(), Path.of(triggers.inbox().directory()),
                 Path.of(delivery.inbox().outputDirectory()));
     }
