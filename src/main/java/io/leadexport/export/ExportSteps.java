@@ -21,7 +21,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import io.leadexport.LeadExportProperties;
+import io.leadexport.request.RequestProperties;
 import io.leadexport.audit.PlainNationalIdAudit;
 import io.leadexport.format.ExportDescription;
 import io.leadexport.format.ExportFileNamer;
@@ -67,7 +67,8 @@ public class ExportSteps {
 
     public ExportSteps(RunningExports running, LeadQueryBuilder queries, LeadWriters writers, ExportPermissions permissions,
                        LeadRecordFormatter formatter, ExportWorkers workers, DataSource dataSource,
-                       LeadExportProperties properties, PlainNationalIdAudit plainNationalIds) {
+                       ExportProperties properties, RequestProperties requestProperties,
+                       PlainNationalIdAudit plainNationalIds) {
         this.formatter = formatter;
         this.workers = workers;
         this.chunkSize = properties.export().chunkSize();
@@ -77,7 +78,7 @@ public class ExportSteps {
         this.permissions = permissions;
         this.jdbc = new JdbcTemplate(dataSource);
         this.storage = properties.storage().directory().toAbsolutePath().normalize();
-        this.zone = properties.zone();
+        this.zone = requestProperties.zone();
         this.plainNationalIds = plainNationalIds;
     }
 

@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.leadexport.LeadExportProperties;
+import io.leadexport.export.ExportProperties;
 import io.leadexport.database.DemoLeadSeeder;
 import io.leadexport.format.ExportDescription;
 import io.leadexport.format.LeadWriter;
@@ -73,7 +73,7 @@ class ParallelExportTest {
     @Autowired
     ExportRequestParser parser;
     @Autowired
-    LeadExportProperties properties;
+    ExportProperties properties;
     @LocalServerPort
     int port;
 
