@@ -38,7 +38,7 @@ public final class ExportRun {
     OutputStream out;
     MessageDigest digest;
     LeadWriter writer;
-    FormattedChunks<?> chunks;
+    FormattedChunks<?, ?> chunks;
     boolean completed;
 
     ExportRun(String id, ExportRequest request, ExportUser requestedBy, String trigger, OffsetDateTime generatedAt) {

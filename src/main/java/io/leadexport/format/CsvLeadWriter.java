@@ -44,12 +44,29 @@ final class CsvLeadWriter implements LeadWriter {
     @Override
     public void write(List<Object[]> records) throws IOException {
         for (Object[] record : records) {
-            line.clear();
-            for (int i = 0; i < record.length; i++) {
-                line.add(ValueText.safeText(record[i]), i == 0);
-            }
-            print(line.end());
+            print(record(line.clear(), record).end());
         }
+    }
+
+    @Override
+    public RenderedChunk render(List<Object[]> records, long firstLead) {
+        CsvLine text = new CsvLine();
+        for (Object[] record : records) {
+            record(text, record).end();
+        }
+        return new RenderedChunk(new String(text.chars(), 0, text.length()), records.size());
+    }
+
+    @Override
+    public void write(RenderedChunk chunk) throws IOException {
+        out.write(chunk.text());
+    }
+
+    private static CsvLine record(CsvLine line, Object[] record) {
+        for (int i = 0; i < record.length; i++) {
+            line.add(ValueText.safeText(record[i]), i == 0);
+        }
+        return line;
     }
 
     @Override
