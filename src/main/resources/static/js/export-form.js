@@ -1,7 +1,7 @@
 // The "New export" form: built from the field catalog and the values in the data, turned into an export request
-// (README, "The export request"), previewed and started. Only the Start export button starts an export (Enter in a
-// field previews), and each filling of the form carries one Idempotency-Key, so a repeated click answers the same
-// job. Problems the server finds are shown next to the field they concern; values no lead has are questioned first.
+// (docs/api.md, "The export request"), previewed and started. Only the Start export button starts an export (Enter
+// in a field previews), and each filling of the form carries one Idempotency-Key, so a repeated click answers the
+// same job. Problems the server finds are shown next to the field they concern; values no lead has are questioned.
 
 import { api, ApiError } from './api.js';
 import { confirmAction } from './confirm.js';

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.leadexport.LeadExportProperties;
 import io.leadexport.request.DestinationNames;
 import io.leadexport.request.ExportFormat;
 import io.leadexport.request.ExportRequest;
@@ -28,7 +27,7 @@ public class Destinations implements DestinationNames {
 
     private final Map<String, DestinationProperties> configured;
 
-    public Destinations(LeadExportProperties properties) {
+    public Destinations(DeliveryProperties properties) {
         Map<String, DestinationProperties> all = new LinkedHashMap<>();
         all.put(OUTBOX, DestinationProperties.local(properties.inbox().outputDirectory()));
         properties.destinations().forEach((name, destination) -> {

@@ -5,10 +5,7 @@ import io.leadexport.export.ExportFiles;
 import io.leadexport.export.ExportResult;
 import io.leadexport.export.ExportRun;
 import io.leadexport.export.ExportSteps;
-import io.leadexport.export.Progress;
 import io.leadexport.export.RunningExports;
-import io.leadexport.history.HistoryEvent;
-import io.leadexport.history.HistoryEvents;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -23,7 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.leadexport.LeadExportProperties;
 import io.leadexport.audit.PlainNationalIdAudit;
 import io.leadexport.deliver.DeliveryFailures;
 import io.leadexport.request.ExportRequest;
@@ -61,10 +57,9 @@ public class ExportJobs implements SmartLifecycle {
     private final ExportRequestParser parser;
     private final ExportPermissions permissions;
     private final RunningExports running;
-    private final HistoryEvents history;
     private final ObjectMapper json;
     private final PlainNationalIdAudit plainNationalIds;
-    private final LeadExportProperties.Jobs settings;
+    private final JobProperties.Jobs settings;
     private final Duration retention;
     private final String workerId;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -74,13 +69,12 @@ public class ExportJobs implements SmartLifecycle {
     private volatile boolean started;
 
     public ExportJobs(JobStore store, ExportRequestParser parser, ExportPermissions permissions,
-                      RunningExports running, HistoryEvents history, ObjectMapper json, LeadExportProperties properties,
+                      RunningExports running, ObjectMapper json, JobProperties properties,
                       PlainNationalIdAudit plainNationalIds) {
         this.store = store;
         this.parser = parser;
         this.permissions = permissions;
         this.running = running;
-        this.history = history;
         this.json = json;
         this.plainNationalIds = plainNationalIds;
         this.settings = properties.jobs();
@@ -187,8 +181,8 @@ public class ExportJobs implements SmartLifecycle {
         }
     }
 
-    /** The worker is free again. Returns the history event when the job really finished (not re-queued or fenced). */
-    public HistoryEvent done(@ExchangeProperty(JOB) ExportJob job) {
+    /** The worker is free again. Returns the job when it really finished (not re-queued or fenced), else null. */
+    public ExportJob done(@ExchangeProperty(JOB) ExportJob job) {
         inFlight.decrementAndGet();
         attempts.remove(job.id());
         delivering.remove(job.id());
@@ -196,7 +190,7 @@ public class ExportJobs implements SmartLifecycle {
         if (now.isEmpty() || !now.get().status().isFinished() || now.get().attempt() != job.attempt()) {
             return null;
         }
-        return history.forJob(now.get());
+        return now.get();
     }
 
     /** After the file is written, the job delivers it: the heartbeat keeps following the run meanwhile. */
@@ -221,9 +215,9 @@ public class ExportJobs implements SmartLifecycle {
         }
     }
 
-    /** Re-queues the jobs of dead instances; returns the history events of those that ran out of attempts. */
-    public List<HistoryEvent> recover() {
-        return store.recoverOrphans(settings.lease(), settings.maxAttempts()).stream().map(history::forJob).toList();
+    /** Re-queues the jobs of dead instances; returns those that ran out of attempts and failed. */
+    public List<ExportJob> recover() {
+        return store.recoverOrphans(settings.lease(), settings.maxAttempts());
     }
 
     public static String describe(Throwable failure) {

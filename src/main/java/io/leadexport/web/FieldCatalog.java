@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.leadexport.LeadExportProperties;
+import io.leadexport.request.RequestProperties;
 import io.leadexport.request.DestinationNames;
 import io.leadexport.request.ExportFormat;
 import io.leadexport.request.ExportTemplate;
@@ -29,7 +29,7 @@ public class FieldCatalog {
     private final ZoneId zone;
 
     public FieldCatalog(ExportPermissions permissions, CurrentUser currentUser, DestinationNames destinations,
-                        LeadExportProperties properties) {
+                        RequestProperties properties) {
         this.permissions = permissions;
         this.currentUser = currentUser;
         this.destinations = destinations;

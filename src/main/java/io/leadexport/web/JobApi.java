@@ -10,7 +10,7 @@ import io.leadexport.history.HistoryEvents;
 import io.leadexport.job.ExportJob;
 import io.leadexport.job.JobStatus;
 import io.leadexport.job.JobStore;
-import io.leadexport.job.Page;
+import io.leadexport.query.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +25,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import io.leadexport.LeadExportProperties;
+import io.leadexport.request.RequestProperties;
 import io.leadexport.security.ExportUser;
 import io.leadexport.web.DownloadResponses;
 import io.leadexport.web.ProblemException;
@@ -36,8 +36,8 @@ import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 
 /**
- * The job endpoints (SPEC section 7). A MANAGER sees only its own jobs: anyone else's answers 404, as if it did not
- * exist. An ADMIN sees all.
+ * The job endpoints (docs/api.md, "Jobs"). A MANAGER sees only its own jobs: anyone else's answers 404, as if it
+ * did not exist. An ADMIN sees all.
  */
 @Component("jobApi")
 public class JobApi {
@@ -55,7 +55,7 @@ public class JobApi {
     private final AuditLog audit;
 
     public JobApi(JobStore store, JobViews views, RunningExports running, HistoryEvents historyEvents,
-                  ExportHistory history, DownloadResponses downloads, LeadExportProperties properties,
+                  ExportHistory history, DownloadResponses downloads, RequestProperties properties,
                   AuditLog audit) {
         this.store = store;
         this.views = views;

@@ -14,6 +14,7 @@ import io.leadexport.security.ExportForbiddenException;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,7 +53,7 @@ public class ProblemResponses {
         }
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, problem.get("status"));
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, ProblemWriter.CONTENT_TYPE);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         exchange.getMessage().setBody(json.writeValueAsString(problem));
     }
 
