@@ -22,9 +22,10 @@ public class ExportWorkers {
     private final ExecutorService formatters;
     private final int chunksAhead;
 
-    public ExportWorkers(PipelineProperties properties) {
-        this.formatters = Executors.newFixedThreadPool(properties.effectiveFormatThreads(), named("export-format-"));
-        this.chunksAhead = properties.chunksAhead();
+    public ExportWorkers(ExportProperties properties) {
+        this.formatters = Executors.newFixedThreadPool(properties.export().effectiveFormatThreads(),
+                named("export-format-"));
+        this.chunksAhead = properties.export().chunksAhead();
     }
 
     ExecutorService readers() {

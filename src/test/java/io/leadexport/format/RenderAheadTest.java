@@ -77,7 +77,7 @@ class RenderAheadTest {
     }
 
     private static LeadWriter open(ExportFormat format, ByteArrayOutputStream out) throws IOException {
-        return new LeadWriters(TestProperties.defaults()).open(out,
+        return new LeadWriters(TestProperties.defaults(FormatProperties.class)).open(out,
                 description(request(format, ExportFilter.NONE), 53));
     }
 }
