@@ -5,10 +5,11 @@ import java.util.Optional;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.util.ObjectHelper;
 
-/** What a failed delivery says to the person reading the job: for a CRM, its own answer. */
+/**
+ * What a failed delivery says to the person reading the job: for a CRM, its status, error code and message
+ * ({@link CrmErrorAnswer}), never the records it echoes back.
+ */
 public final class DeliveryFailures {
-
-    private static final int MAX_BODY = 1000;
 
     private DeliveryFailures() {
     }
@@ -18,12 +19,6 @@ public final class DeliveryFailures {
         if (http == null) {
             return Optional.empty();
         }
-        String body = http.getResponseBody() == null ? "" : http.getResponseBody().strip();
-        if (body.length() > MAX_BODY) {
-            body = body.substring(0, MAX_BODY) + "…";
-        }
-        return Optional.of("The CRM answered HTTP " + http.getStatusCode()
-                + (http.getStatusText() == null ? "" : " " + http.getStatusText())
-                + (body.isEmpty() ? "" : ": " + body));
+        return Optional.of(CrmErrorAnswer.describe(http.getStatusCode(), http.getStatusText(), http.getResponseBody()));
     }
 }
