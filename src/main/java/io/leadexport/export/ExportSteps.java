@@ -86,7 +86,8 @@ public class ExportSteps {
         }
         permissions.check(request, user);
         ExportRun run = ExportRun.oneOff(request, user, trigger == null ? "http" : trigger, zone);
-        // A background job was noted when it was queued.
+        // A synchronous export (a job has its log context and was audited already): one attempt, on this thread.
+        ExportLogContext.enter(run.id(), 1);
         plainNationalIds.started(request, user.username(), run.trigger(), run.id());
         exchange.setProperty(ExchangeKeys.RUN, run);
         return run;

@@ -4,6 +4,7 @@ import io.leadexport.export.ExchangeKeys;
 import io.leadexport.export.Causes;
 import io.leadexport.export.ExportCancelledException;
 import io.leadexport.export.ExportFiles;
+import io.leadexport.export.ExportLogContext;
 import io.leadexport.export.ExportResult;
 import io.leadexport.export.ExportRun;
 import io.leadexport.export.RunningExports;
@@ -138,6 +139,9 @@ public class ExportJobs implements SmartLifecycle {
     /** Sets a worker exchange up to run a claimed job through the pipeline: the job, and its run context. */
     public ExportRun prepare(ExportJob job, Exchange exchange) {
         exchange.setProperty(ExchangeKeys.JOB, job);
+        ExportLogContext.enter(job.id(), job.attempt());
+        log.info("Export job started: trigger {}, requested by {}, destination {}", job.trigger(), job.requestedBy(),
+                job.destination());
         if (store.isCancelRequested(job.id())) {
             throw new ExportCancelledException(job.id());
         }
@@ -214,18 +218,24 @@ public class ExportJobs implements SmartLifecycle {
 
     /** The worker is free again. Returns the job when it really finished (not re-queued or fenced), else null. */
     private ExportJob done(ExportJob job) {
-        inFlight.decrementAndGet();
-        attempts.remove(job.id());
-        delivering.remove(job.id());
-        Optional<ExportJob> now = store.find(job.id());
-        CompletableFuture<Void> waiting = workerDone.remove(job.id());
-        if (waiting != null) {
-            waiting.complete(null);
+        try {
+            inFlight.decrementAndGet();
+            attempts.remove(job.id());
+            delivering.remove(job.id());
+            Optional<ExportJob> now = store.find(job.id());
+            CompletableFuture<Void> waiting = workerDone.remove(job.id());
+            if (waiting != null) {
+                waiting.complete(null);
+            }
+            if (now.isEmpty() || !now.get().status().isFinished() || now.get().attempt() != job.attempt()) {
+                log.info("Export job attempt ended without finishing the job (queued again or taken over)");
+                return null;
+            }
+            log.info("Export job {}: {} rows", now.get().status().key(), now.get().processed());
+            return now.get();
+        } finally {
+            ExportLogContext.leave();
         }
-        if (now.isEmpty() || !now.get().status().isFinished() || now.get().attempt() != job.attempt()) {
-            return null;
-        }
-        return now.get();
     }
 
     /**
