@@ -52,6 +52,7 @@ export const api = {
   cancel: (id) => call('DELETE', `${API}/jobs/${encodeURIComponent(id)}`),
   jobs: (params) => call('GET', `${API}/jobs?${query(params)}`),
   history: (params) => call('GET', `${API}/history?${query(params)}`),
+  audit: (params) => call('GET', `${API}/audit?${query(params)}`),
 };
 
 /**
