@@ -114,7 +114,7 @@ public class ExportJobs implements SmartLifecycle {
         if (store.isCancelRequested(job.id())) {
             throw new ExportCancelledException(job.id());
         }
-        return parser.fromJson(job.requestJson());
+        return parser.fromStoredJson(job.requestJson());
     }
 
     /** Records a finished file; a worker that lost its job meanwhile (fenced) removes its file instead. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.leadexport.LeadExportProperties;
+import io.leadexport.request.CrmProfile;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.request.LeadField;
 import io.leadexport.request.NationalIdPolicy;
@@ -27,15 +28,17 @@ public class LeadRecordFormatter {
     private final String conversationUrlTemplate;
     private final PhoneFormatter phones;
     private final NationalIdEncryptor encryptor;
+    private final CrmRecords crm;
 
     public LeadRecordFormatter(LeadExportProperties properties, NationalIdEncryptor encryptor) {
         this.zone = properties.zone();
         this.conversationUrlTemplate = properties.conversationUrlTemplate();
         this.phones = new PhoneFormatter(properties.phone().defaultRegion());
         this.encryptor = encryptor;
+        this.crm = new CrmRecords(zone, phones);
     }
 
-    /** Formats a chunk of rows for a request; the values of each record follow {@code request.fields()}. */
+    /** Formats a chunk of rows for a request; the values of each record follow {@code request.columns()}. */
     public List<Object[]> format(List<LeadRow> rows, ExportRequest request) {
         List<Object[]> records = new ArrayList<>(rows.size());
         for (LeadRow row : rows) {
@@ -44,7 +47,13 @@ public class LeadRecordFormatter {
         return records;
     }
 
+    /** One lead's values, in the order of {@code request.columns()}: a CRM profile's columns, or the fields. */
     public Object[] format(LeadRow row, ExportRequest request) {
+        CrmProfile profile = request.crmProfile();
+        if (profile != null) {
+            return crm.format(row, profile,
+                    row.conversationId() == null ? null : conversationUrl(row.conversationId()));
+        }
         List<LeadField> fields = request.fields();
         Object[] values = new Object[fields.size()];
         for (int i = 0; i < values.length; i++) {

@@ -60,8 +60,8 @@ public class ExportPreview {
         }
         Map<String, Object> preview = new LinkedHashMap<>();
         preview.put("count", jdbc.queryForObject(count.sql(), Long.class, count.parameters().toArray()));
-        preview.put("fields", request.fields().stream()
-                .map(f -> Map.of("key", f.key(), "label", f.label())).toList());
+        preview.put("fields", request.columns().stream()
+                .map(c -> Map.of("key", c.key(), "label", c.label())).toList());
         preview.put("rows", values);
         return preview;
     }

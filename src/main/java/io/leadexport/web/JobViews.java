@@ -96,7 +96,8 @@ public class JobViews {
     }
 
     private static final java.util.List<String> REQUEST_ORDER =
-            java.util.List.of("format", "template", "fields", "filter", "nationalId", "destination", "csvBom");
+            java.util.List.of("format", "template", "fields", "filter", "nationalId", "destination", "csvBom", "preset",
+                    "labels", "notify");
 
     private static String text(Instant instant) {
         return instant == null ? null : instant.toString();

@@ -28,6 +28,12 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public HttpResponse<byte[]> put(String user, String path, String json) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public HttpResponse<byte[]> delete(String user, String path) {
         return send(user, HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
