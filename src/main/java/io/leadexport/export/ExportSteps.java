@@ -22,6 +22,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import io.leadexport.LeadExportProperties;
+import io.leadexport.audit.PlainNationalIdAudit;
 import io.leadexport.format.ExportDescription;
 import io.leadexport.format.ExportFileNamer;
 import io.leadexport.format.LeadWriters;
@@ -56,9 +57,10 @@ public class ExportSteps {
     private final JdbcTemplate jdbc;
     private final Path storage;
     private final ZoneId zone;
+    private final PlainNationalIdAudit plainNationalIds;
 
     public ExportSteps(RunningExports running, LeadQueryBuilder queries, LeadWriters writers, ExportPermissions permissions,
-                       DataSource dataSource, LeadExportProperties properties) {
+                       DataSource dataSource, LeadExportProperties properties, PlainNationalIdAudit plainNationalIds) {
         this.running = running;
         this.queries = queries;
         this.writers = writers;
@@ -66,6 +68,7 @@ public class ExportSteps {
         this.jdbc = new JdbcTemplate(dataSource);
         this.storage = properties.storage().directory().toAbsolutePath().normalize();
         this.zone = properties.zone();
+        this.plainNationalIds = plainNationalIds;
     }
 
     /** Checks the caller may run this request and starts a run; nothing is written yet. */
@@ -75,8 +78,13 @@ public class ExportSteps {
             throw new IllegalStateException("an export needs the " + USER + " property");
         }
         permissions.check(request, user);
-        String id = exchange.getProperty(RUN_ID, UUID.randomUUID().toString(), String.class);
+        String jobId = exchange.getProperty(RUN_ID, String.class);
+        String id = jobId != null ? jobId : UUID.randomUUID().toString();
         String trigger = exchange.getProperty(TRIGGER, "http", String.class);
+        if (jobId == null) {
+            // A synchronous export; a background job was noted when it was queued.
+            plainNationalIds.started(request, user.username(), trigger, id);
+        }
         OffsetDateTime now = OffsetDateTime.now(zone).truncatedTo(ChronoUnit.SECONDS);
         ExportRun run = new ExportRun(id, request, user, trigger, now);
         exchange.setProperty(ExportRun.PROPERTY, run);

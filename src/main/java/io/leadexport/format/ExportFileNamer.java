@@ -18,7 +18,8 @@ import io.leadexport.request.TimeRange;
 
 /**
  * {@code leads_export[_<template>][_<filter-slug>]_<yyyy-MM-dd_HHmmss>.<ext>} (SPEC section 5): only
- * {@code [a-z0-9._-]}, at most 150 characters; a long slug is cut (with a short hash of the whole slug so that two
+ * {@code [a-z0-9._-]}, at most 150 characters. A search shows as {@code search}, never its text (it is often a name,
+ * an e-mail or a phone number, and file names travel far). A long slug is cut (with a short hash of the whole slug so that two
  * different long filters still get different names), never the timestamp.
  */
 public final class ExportFileNamer {
@@ -53,10 +54,8 @@ public final class ExportFileNamer {
         range(parts, "created", filter.created());
         range(parts, "updated", filter.updated());
         if (filter.search() != null) {
-            String search = clean(filter.search());
-            if (!search.isEmpty()) {
-                parts.add("search-" + search);
-            }
+            // The search text is often a name, an e-mail or a phone: the name only says there was one.
+            parts.add("search");
         }
         return String.join("_", parts);
     }

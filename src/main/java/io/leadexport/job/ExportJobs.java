@@ -24,6 +24,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadexport.LeadExportProperties;
+import io.leadexport.audit.PlainNationalIdAudit;
 import io.leadexport.deliver.DeliveryFailures;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.request.ExportRequestParser;
@@ -59,6 +60,7 @@ public class ExportJobs implements SmartLifecycle {
     private final RunningExports running;
     private final HistoryEvents history;
     private final ObjectMapper json;
+    private final PlainNationalIdAudit plainNationalIds;
     private final LeadExportProperties.Jobs settings;
     private final Duration retention;
     private final String workerId;
@@ -69,13 +71,15 @@ public class ExportJobs implements SmartLifecycle {
     private volatile boolean started;
 
     public ExportJobs(JobStore store, ExportRequestParser parser, ExportPermissions permissions,
-                      RunningExports running, HistoryEvents history, ObjectMapper json, LeadExportProperties properties) {
+                      RunningExports running, HistoryEvents history, ObjectMapper json, LeadExportProperties properties,
+                      PlainNationalIdAudit plainNationalIds) {
         this.store = store;
         this.parser = parser;
         this.permissions = permissions;
         this.running = running;
         this.history = history;
         this.json = json;
+        this.plainNationalIds = plainNationalIds;
         this.settings = properties.jobs();
         this.retention = properties.storage().retention();
         this.workerId = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
@@ -87,8 +91,10 @@ public class ExportJobs implements SmartLifecycle {
         String trigger = exchange.getProperty(ExportSteps.TRIGGER, "http", String.class);
         String source = exchange.getProperty(SOURCE, String.class);
         permissions.check(request, user);
-        return store.insert(UUID.randomUUID().toString(), trigger, user.username(), user.roles(),
+        ExportJob job = store.insert(UUID.randomUUID().toString(), trigger, user.username(), user.roles(),
                 json.writeValueAsString(RequestSummary.request(request)), request.destination(), source);
+        plainNationalIds.started(request, user.username(), trigger, job.id());
+        return job;
     }
 
     /** Claims as many queued jobs as this instance has free workers. */

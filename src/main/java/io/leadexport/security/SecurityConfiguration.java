@@ -60,7 +60,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ExportUser.ADMIN)
-                        .requestMatchers("/api/leads/export/history", "/api/leads/export/history/**")
+                        .requestMatchers("/api/leads/export/history", "/api/leads/export/history/**",
+                                "/api/leads/export/audit", "/api/leads/export/audit/**")
                         .hasRole(ExportUser.ADMIN)
                         .anyRequest().hasAnyRole(ExportUser.ADMIN, ExportUser.MANAGER))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {

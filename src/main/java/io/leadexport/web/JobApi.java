@@ -1,5 +1,7 @@
 package io.leadexport.web;
 
+import io.leadexport.audit.AuditAction;
+import io.leadexport.audit.AuditLog;
 import io.leadexport.export.ExportFiles;
 import io.leadexport.export.ExportSteps;
 import io.leadexport.export.RunningExports;
@@ -50,9 +52,11 @@ public class JobApi {
     private final ExportHistory history;
     private final DownloadResponses downloads;
     private final ZoneId zone;
+    private final AuditLog audit;
 
     public JobApi(JobStore store, JobViews views, RunningExports running, HistoryEvents historyEvents,
-                  ExportHistory history, DownloadResponses downloads, LeadExportProperties properties) {
+                  ExportHistory history, DownloadResponses downloads, LeadExportProperties properties,
+                  AuditLog audit) {
         this.store = store;
         this.views = views;
         this.running = running;
@@ -60,6 +64,7 @@ public class JobApi {
         this.history = history;
         this.downloads = downloads;
         this.zone = properties.zone();
+        this.audit = audit;
     }
 
     public Map<String, Object> view(ExportJob job) {
@@ -106,6 +111,7 @@ public class JobApi {
         if (job.filePath() != null && job.fileDeletedAt() == null) {
             ExportFiles.deleteDirectory(Path.of(job.filePath()).getParent());
             store.fileDeleted(job.id());
+            audit.record(AuditAction.FILE_DELETE, job.id(), fileFacts(job));
         }
         return views.view(store.find(job.id()).orElseThrow());
     }
@@ -137,6 +143,16 @@ public class JobApi {
         message.setHeader(DownloadResponses.FILTER_HEADER, downloads.filterHeader(views.requestOf(job).get("filter")));
         message.setHeader("X-Export-Sha256", job.fileSha256());
         message.setBody(file.toFile());
+        audit.record(AuditAction.DOWNLOAD, job.id(), fileFacts(job));
+    }
+
+    /** What the audit log notes of a job's file: whose job it is and which file. */
+    private static Map<String, Object> fileFacts(ExportJob job) {
+        Map<String, Object> facts = new java.util.LinkedHashMap<>();
+        facts.put("owner", job.requestedBy());
+        facts.put("fileName", job.fileName());
+        facts.put("fileSize", job.fileSize());
+        return facts;
     }
 
     /** {@code GET /api/leads/export/history} (ADMIN): filterable by finish date, user and status; paged. */
