@@ -44,7 +44,20 @@ public class JobViews {
         view.put("startedAt", text(job.startedAt()));
         view.put("finishedAt", text(job.finishedAt()));
         view.put("error", job.error());
+        view.put("warnings", warnings(job));
         return view;
+    }
+
+    /** What the reader of a finished file should know before using it: a CRM's import limit it exceeds. */
+    private java.util.List<String> warnings(ExportJob job) {
+        if (job.status() != JobStatus.SUCCEEDED) {
+            return java.util.List.of();
+        }
+        Object template = requestOf(job).get("template");
+        String warning = template == null ? null : io.leadexport.request.ExportTemplate.byKey(template.toString())
+                .flatMap(io.leadexport.request.ExportTemplate::profile)
+                .map(profile -> profile.warning(job.processed())).orElse(null);
+        return warning == null ? java.util.List.of() : java.util.List.of(warning);
     }
 
     private Map<String, Object> progress(ExportJob job) {
