@@ -51,12 +51,18 @@ public record LeadExportProperties(
      * @param request     the export request as JSON (SPEC section 4), parsed as strictly as an HTTP request
      * @param destination where it goes; overrides the request's
      * @param incremental only leads updated since the last successful delivery
+     * @param notifyOnFailure e-mail addresses told of every failed run, with its error
      */
     public record Schedule(
             @NotBlank String cron,
             @DefaultValue("{}") String request,
             String destination,
-            @DefaultValue("false") boolean incremental) {
+            @DefaultValue("false") boolean incremental,
+            List<String> notifyOnFailure) {
+
+        public Schedule {
+            notifyOnFailure = notifyOnFailure == null ? List.of() : List.copyOf(notifyOnFailure);
+        }
     }
 
     /**
@@ -132,7 +138,8 @@ public record LeadExportProperties(
         }
     }
 
-    public record User(@NotBlank String username, @NotBlank String password, List<String> roles) {
+    /** @param email where this user's notifications go; none: the user gets no e-mail */
+    public record User(@NotBlank String username, @NotBlank String password, List<String> roles, String email) {
 
         public User {
             roles = roles == null ? List.of() : List.copyOf(roles);

@@ -50,6 +50,9 @@ export const api = {
   cancel: (id) => call('DELETE', `${API}/jobs/${encodeURIComponent(id)}`),
   jobs: (page, size) => call('GET', `${API}/jobs?${query({ page, size })}`),
   history: (params) => call('GET', `${API}/history?${query(params)}`),
+  presets: () => call('GET', `${API}/presets`),
+  savePreset: (name, preset) => call('PUT', `${API}/presets/${encodeURIComponent(name)}`, preset),
+  deletePreset: (name) => call('DELETE', `${API}/presets/${encodeURIComponent(name)}`),
 };
 
 /**

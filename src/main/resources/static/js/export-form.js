@@ -41,6 +41,8 @@ export class ExportForm {
     this.templates = new Map(catalog.templates.map((t) => [t.key, t.fields]));
     this.previewShown = false;
     this.busy = false;
+    /** Other modules' additions to the request (hand-off.js: "notify"). */
+    this.extensions = [];
 
     this.fillStatuses(catalog.statuses);
     this.fillSelect('format', catalog.formats.map((f) => [f, fmt.formatLabel(f)]), catalog.defaults.format);
@@ -156,6 +158,7 @@ export class ExportForm {
     if (request.format === 'csv' && byId('csvBom').checked) {
       request.csvBom = true;
     }
+    this.extensions.forEach((extend) => extend(request));
     return request;
   }
 
@@ -312,8 +315,12 @@ function cell(value) {
 }
 
 function templateLabel(template) {
-  const names = { full: 'Full (every field)', basic: 'Basic', crm: 'CRM import' };
-  return `${names[template.key] || template.key} · ${template.fields.length} columns`;
+  const names = {
+    full: 'Full (every field)', basic: 'Basic', crm: 'CRM import',
+    salesforce: 'Salesforce leads import', hubspot: 'HubSpot contacts import',
+  };
+  const columns = template.crmColumns ? template.crmColumns.length : template.fields.length;
+  return `${names[template.key] || template.key} · ${columns} columns`;
 }
 
 function sameList(a, b) {

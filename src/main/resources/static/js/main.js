@@ -3,6 +3,7 @@
 import { ApiError, signIn, signOut, whenUnauthorized } from './api.js';
 import { announce, byId, show } from './dom.js';
 import { ExportForm } from './export-form.js';
+import { HandOff } from './hand-off.js';
 import { HistoryTab } from './history-tab.js';
 import { stopAll } from './job-card.js';
 import { JobsTab } from './jobs-tab.js';
@@ -42,8 +43,10 @@ async function onSignIn(event) {
 
 function begin(catalog) {
   const admin = catalog.user.roles.includes('ADMIN');
+  const form = new ExportForm(catalog);
   session = {
-    form: new ExportForm(catalog),
+    form,
+    handOff: new HandOff(form, catalog),
     tabs: { jobs: new JobsTab(catalog), history: admin ? new HistoryTab() : null },
   };
   byId('session-user').textContent = catalog.user.username;
@@ -62,6 +65,7 @@ function end(message, isError = false) {
   signOut();
   stopAll();
   if (session) {
+    session.handOff.destroy();
     session.form.destroy();
     session.tabs.jobs.destroy();
     if (session.tabs.history) {

@@ -1,6 +1,7 @@
 package io.leadexport.trigger;
 
 import io.leadexport.export.ExportSteps;
+import io.leadexport.history.ExportNotifications;
 import io.leadexport.job.ExportJob;
 import io.leadexport.job.ExportJobs;
 import java.time.Instant;
@@ -44,9 +45,11 @@ public class ScheduledExports {
     private final ExportRequestParser parser;
     private final ObjectMapper json;
     private final JdbcTemplate jdbc;
+    private final ExportNotifications notifications;
 
     public ScheduledExports(LeadExportProperties properties, ExportRequestParser parser, ObjectMapper json,
-                            DataSource dataSource) {
+                            DataSource dataSource, ExportNotifications notifications) {
+        this.notifications = notifications;
         this.schedules = properties.schedules();
         this.parser = parser;
         this.json = json;
@@ -73,6 +76,14 @@ public class ScheduledExports {
         exchange.setProperty(ExportSteps.TRIGGER, "schedule");
         exchange.setProperty(ExportJobs.SOURCE, "schedule:" + name + ":" + firedFor);
         return request(name, schedule, watermark(name));
+    }
+
+    /** After a tick queued its job: the schedule's notify-on-failure addresses hear if it fails. */
+    public void subscribeFailures(ExportJob job, @ExchangeProperty(NAME) String name) {
+        Schedule schedule = schedules.get(name);
+        if (schedule != null) {
+            notifications.subscribeFailures(job, schedule.notifyOnFailure());
+        }
     }
 
     /** After a job succeeded: an incremental schedule's watermark moves to the start of that job. */

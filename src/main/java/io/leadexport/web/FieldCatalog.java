@@ -54,7 +54,7 @@ public class FieldCatalog {
         view.put("key", template.key());
         view.put("fields", template.fields().stream().map(LeadField::key).toList());
         template.profile().ifPresent(profile -> view.put("crmColumns", profile.columns().stream()
-                .map(c -> Map.of("key", c.key(), "label", c.header(), "required", c.required())).toList()));
+                .map(c -> Map.of("name", c.key(), "header", c.header(), "required", c.required())).toList()));
         return view;
     }
 

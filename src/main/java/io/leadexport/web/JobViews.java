@@ -3,6 +3,7 @@ package io.leadexport.web;
 import io.leadexport.export.ExportRun;
 import io.leadexport.export.Progress;
 import io.leadexport.export.RunningExports;
+import io.leadexport.history.ExportNotifications;
 import io.leadexport.job.ExportJob;
 import io.leadexport.job.JobStatus;
 import java.time.Instant;
@@ -21,10 +22,12 @@ public class JobViews {
 
     private final RunningExports running;
     private final ObjectMapper json;
+    private final ExportNotifications notifications;
 
-    public JobViews(RunningExports running, ObjectMapper json) {
+    public JobViews(RunningExports running, ObjectMapper json, ExportNotifications notifications) {
         this.running = running;
         this.json = json;
+        this.notifications = notifications;
     }
 
     public Map<String, Object> view(ExportJob job) {
@@ -45,6 +48,7 @@ public class JobViews {
         view.put("finishedAt", text(job.finishedAt()));
         view.put("error", job.error());
         view.put("warnings", warnings(job));
+        view.put("notification", notifications.status(job.id()));
         return view;
     }
 

@@ -2,6 +2,7 @@ package io.leadexport.preset;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -176,7 +177,7 @@ class PresetsTest {
         api.put("admin", PRESETS + "nightly", "{\"request\": {\"template\": \"crm\"}, \"shared\": true}");
         Presets withSchedule = new Presets(store, parser, permissions, json, withSchedules(Map.of(
                 "crm-nightly", new LeadExportProperties.Schedule("0 0 2 * * ?",
-                        "{\"preset\": \"nightly\", \"format\": \"csv\", \"template\": \"crm\"}", null, true))));
+                        "{\"preset\": \"nightly\", \"format\": \"csv\", \"template\": \"crm\"}", null, true, List.of()))));
         ExportUser admin = new ExportUser("admin", java.util.Set.of(ExportUser.ADMIN));
 
         assertThatThrownBy(() -> withSchedule.delete("nightly", admin))
@@ -190,7 +191,7 @@ class PresetsTest {
         withSchedule.save("nightly", object("{\"template\": \"crm\", \"csvBom\": true}"), true, admin);
         assertThat(store.shared("nightly").orElseThrow().requestJson()).contains("csvBom");
         assertThat(store.shared("nightly")).isPresent();
-        assertThat(withSchedule.list(admin).get(0).get("schedules")).isEqualTo(java.util.List.of("crm-nightly"));
+        assertThat(withSchedule.list(admin).get(0).get("schedules")).isEqualTo(List.of("crm-nightly"));
     }
 
     private ObjectNode object(String text) {

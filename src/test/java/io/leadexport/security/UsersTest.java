@@ -19,7 +19,7 @@ class UsersTest {
     @Test
     void configuredUsersKeepTheirRolesAndPasswords() {
         UserDetailsService users = configuration.users(with(new LeadExportProperties.User("mia", "{noop}pw",
-                List.of("manager"))));
+                List.of("manager"), null)));
 
         assertThat(users.loadUserByUsername("mia").getAuthorities()).extracting(Object::toString)
                 .containsExactly("ROLE_MANAGER");
@@ -36,7 +36,7 @@ class UsersTest {
     @Test
     void anUnknownRoleStopsTheStartUp() {
         assertThatThrownBy(() -> configuration.users(with(new LeadExportProperties.User("x", "{noop}pw",
-                List.of("SUPERUSER"))))).hasMessageContaining("unknown role 'SUPERUSER'");
+                List.of("SUPERUSER"), null)))).hasMessageContaining("unknown role 'SUPERUSER'");
     }
 
     private static LeadExportProperties with(LeadExportProperties.User user) {
