@@ -11,11 +11,11 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.leadexport.LeadExportProperties;
 import io.leadexport.job.ExportJob;
 import io.leadexport.job.ExportJobs;
 import io.leadexport.job.JobStatus;
 import io.leadexport.job.JobStore;
+import io.leadexport.request.RequestProperties;
 import io.leadexport.security.CurrentUser;
 
 import org.apache.camel.Exchange;
@@ -53,13 +53,13 @@ public class ExportNotifications {
 
     public ExportNotifications(DataSource dataSource, JobStore jobs, CurrentUser currentUser,
                                ObjectProvider<JavaMailSender> mail, NotificationProperties properties,
-                               LeadExportProperties exportProperties, ObjectMapper json) {
+                               RequestProperties requestProperties, ObjectMapper json) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jobs = jobs;
         this.currentUser = currentUser;
         this.mail = mail;
         this.settings = properties.email();
-        this.texts = new NotificationTexts(properties.publicUrl(), exportProperties.zone());
+        this.texts = new NotificationTexts(properties.publicUrl(), requestProperties.zone());
         this.json = json;
         if (mail.getIfAvailable() != null && properties.publicUrl() == null) {
             log.warn("lead-export.public-url is not set: notification e-mails will carry no links");

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.leadexport.LeadExportProperties;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.request.ExportRequestParser;
 import io.leadexport.request.InvalidExportRequestException;
@@ -21,6 +20,7 @@ import io.leadexport.request.InvalidExportRequestException.FieldError;
 import io.leadexport.security.ExportForbiddenException;
 import io.leadexport.security.ExportPermissions;
 import io.leadexport.security.ExportUser;
+import io.leadexport.trigger.TriggerProperties;
 
 import org.springframework.stereotype.Component;
 
@@ -40,10 +40,10 @@ public class Presets {
     private final ExportRequestParser parser;
     private final ExportPermissions permissions;
     private final ObjectMapper json;
-    private final Map<String, LeadExportProperties.Schedule> schedules;
+    private final Map<String, TriggerProperties.Schedule> schedules;
 
     public Presets(PresetStore store, ExportRequestParser parser, ExportPermissions permissions, ObjectMapper json,
-                   LeadExportProperties properties) {
+                   TriggerProperties properties) {
         this.store = store;
         this.parser = parser;
         this.permissions = permissions;
@@ -140,7 +140,7 @@ public class Presets {
     private List<String> schedulesBrokenBy(String name, ObjectNode request) {
         List<String> broken = new ArrayList<>();
         for (String schedule : schedulesNaming(name)) {
-            LeadExportProperties.Schedule config = schedules.get(schedule);
+            TriggerProperties.Schedule config = schedules.get(schedule);
             try {
                 ObjectNode own = (ObjectNode) json.readTree(config.request());
                 if (config.destination() != null) {
@@ -154,7 +154,7 @@ public class Presets {
         return broken;
     }
 
-    private String presetOf(LeadExportProperties.Schedule schedule) {
+    private String presetOf(TriggerProperties.Schedule schedule) {
         try {
             JsonNode preset = json.readTree(schedule.request()).get("preset");
             return preset == null || !preset.isTextual() ? null : preset.asText().strip();

@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.leadexport.LeadExportProperties;
 import io.leadexport.request.CrmProfile;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.request.LeadField;
 import io.leadexport.request.NationalIdPolicy;
+import io.leadexport.request.RequestProperties;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
@@ -30,8 +30,9 @@ public class LeadRecordFormatter {
     private final NationalIdEncryptor encryptor;
     private final CrmRecords crm;
 
-    public LeadRecordFormatter(LeadExportProperties properties, NationalIdEncryptor encryptor) {
-        this.zone = properties.zone();
+    public LeadRecordFormatter(RecordProperties properties, RequestProperties requestProperties,
+                               NationalIdEncryptor encryptor) {
+        this.zone = requestProperties.zone();
         this.conversationUrlTemplate = properties.conversationUrlTemplate();
         this.phones = new PhoneFormatter(properties.phone().defaultRegion());
         this.encryptor = encryptor;

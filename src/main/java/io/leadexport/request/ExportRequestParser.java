@@ -32,7 +32,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.leadexport.LeadExportProperties;
 import io.leadexport.request.InvalidExportRequestException.FieldError;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,15 +64,15 @@ public class ExportRequestParser {
     private final PresetLookup presets;
 
     @Autowired
-    public ExportRequestParser(LeadExportProperties properties, DestinationNames destinations, PresetLookup presets) {
+    public ExportRequestParser(RequestProperties properties, DestinationNames destinations, PresetLookup presets) {
         this.zone = properties.zone();
-        this.maxBytes = properties.export().maxRequestBytes();
+        this.maxBytes = properties.maxRequestBytes();
         this.destinations = destinations;
         this.presets = presets;
     }
 
     /** A parser for requests that name no preset. */
-    public ExportRequestParser(LeadExportProperties properties, DestinationNames destinations) {
+    public ExportRequestParser(RequestProperties properties, DestinationNames destinations) {
         this(properties, destinations, PresetLookup.NONE);
     }
 

@@ -6,8 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.leadexport.LeadExportProperties;
-
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -24,9 +22,9 @@ public class CurrentUser {
 
     private final Map<String, String> emails;
 
-    public CurrentUser(LeadExportProperties properties) {
+    public CurrentUser(SecurityProperties properties) {
         Map<String, String> byUser = new HashMap<>();
-        for (LeadExportProperties.User user : properties.users()) {
+        for (SecurityProperties.User user : properties.users()) {
             if (user.email() != null && !user.email().isBlank()) {
                 byUser.put(user.username(), user.email().strip());
             }

@@ -2,7 +2,6 @@ package io.leadexport.security;
 
 import java.util.List;
 
-import io.leadexport.LeadExportProperties;
 import io.leadexport.record.NationalIdEncryptor;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.request.InvalidExportRequestException;
@@ -18,7 +17,7 @@ public class ExportPermissions {
     private final boolean allowPlainNationalId;
     private final NationalIdEncryptor encryptor;
 
-    public ExportPermissions(LeadExportProperties properties, NationalIdEncryptor encryptor) {
+    public ExportPermissions(SecurityProperties properties, NationalIdEncryptor encryptor) {
         this.allowPlainNationalId = properties.security().allowPlainNationalId();
         this.encryptor = encryptor;
     }

@@ -6,8 +6,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
-import io.leadexport.LeadExportProperties;
-import io.leadexport.web.ProblemWriter;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +40,7 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, LeadExportProperties properties,
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, SecurityProperties properties,
                                     ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         if (jwtDecoder.getIfAvailable() != null) {
             // An issuer (or its keys) is configured: OAuth2 bearer tokens are accepted beside HTTP Basic.
@@ -96,9 +94,9 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService users(LeadExportProperties properties) {
+    UserDetailsService users(SecurityProperties properties) {
         List<UserDetails> users = new ArrayList<>();
-        for (LeadExportProperties.User user : properties.users()) {
+        for (SecurityProperties.User user : properties.users()) {
             List<String> roles = user.roles().stream().map(r -> r.strip().toUpperCase(Locale.ROOT)).toList();
             for (String role : roles) {
                 if (!ROLES.contains(role)) {

@@ -6,10 +6,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
-import io.leadexport.LeadExportProperties;
+import io.leadexport.request.RequestProperties;
 import io.leadexport.audit.AuditAction;
 import io.leadexport.audit.AuditEntries;
-import io.leadexport.job.Page;
+import io.leadexport.query.Page;
 
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
@@ -26,7 +26,7 @@ public class AuditApi {
     private final AuditEntries entries;
     private final ZoneId zone;
 
-    public AuditApi(AuditEntries entries, LeadExportProperties properties) {
+    public AuditApi(AuditEntries entries, RequestProperties properties) {
         this.entries = entries;
         this.zone = properties.zone();
     }

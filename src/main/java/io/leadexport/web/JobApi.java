@@ -10,7 +10,7 @@ import io.leadexport.history.HistoryEvents;
 import io.leadexport.job.ExportJob;
 import io.leadexport.job.JobStatus;
 import io.leadexport.job.JobStore;
-import io.leadexport.job.Page;
+import io.leadexport.query.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +25,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import io.leadexport.LeadExportProperties;
+import io.leadexport.request.RequestProperties;
 import io.leadexport.security.ExportUser;
 import io.leadexport.web.DownloadResponses;
 import io.leadexport.web.ProblemException;
@@ -55,7 +55,7 @@ public class JobApi {
     private final AuditLog audit;
 
     public JobApi(JobStore store, JobViews views, RunningExports running, HistoryEvents historyEvents,
-                  ExportHistory history, DownloadResponses downloads, LeadExportProperties properties,
+                  ExportHistory history, DownloadResponses downloads, RequestProperties properties,
                   AuditLog audit) {
         this.store = store;
         this.views = views;
@@ -75,13 +75,34 @@ public class JobApi {
         return views.view(visible(id, user));
     }
 
-    public Page list(@Header("page") String page, @Header("size") String size,
-                     @ExchangeProperty(ExportSteps.USER) ExportUser user) {
+    /**
+     * The caller's jobs, newest first; an ADMIN's are everyone's unless {@code user} names one person. {@code status}
+     * narrows the list to some statuses (the admin page finds the exports still running after a reload).
+     */
+    public Page list(@Header("page") String page, @Header("size") String size, @Header("user") String userFilter,
+                     @Header("status") String status, @ExchangeProperty(ExportSteps.USER) ExportUser user) {
         int p = page(page);
         int s = size(size);
-        String owner = user.isAdmin() ? null : user.username();
-        List<Map<String, Object>> items = store.list(owner, p, s).stream().map(views::view).toList();
-        return new Page(items, p, s, store.count(owner));
+        String owner = !user.isAdmin() ? user.username()
+                : userFilter == null || userFilter.isBlank() ? null : userFilter.strip();
+        List<String> statuses = statuses(status);
+        List<Map<String, Object>> items = store.list(owner, statuses, p, s).stream().map(views::view).toList();
+        return new Page(items, p, s, store.count(owner, statuses));
+    }
+
+    private static List<String> statuses(String status) {
+        if (status == null || status.isBlank()) {
+            return List.of();
+        }
+        List<String> statuses = java.util.Arrays.stream(status.split(",")).map(String::strip)
+                .filter(v -> !v.isEmpty()).distinct().toList();
+        for (String value : statuses) {
+            if (java.util.Arrays.stream(JobStatus.values()).noneMatch(js -> js.key().equals(value))) {
+                throw new ProblemException(400, "Invalid job query", "status '" + value
+                        + "' is not one of queued, running, succeeded, failed, cancelled");
+            }
+        }
+        return statuses;
     }
 
     /**

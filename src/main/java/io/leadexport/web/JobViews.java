@@ -1,7 +1,7 @@
 package io.leadexport.web;
 
 import io.leadexport.export.ExportRun;
-import io.leadexport.export.Progress;
+import io.leadexport.job.Progress;
 import io.leadexport.export.RunningExports;
 import io.leadexport.history.ExportNotifications;
 import io.leadexport.job.ExportJob;

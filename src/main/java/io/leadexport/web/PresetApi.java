@@ -9,13 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.leadexport.LeadExportProperties;
 import io.leadexport.export.ExportSteps;
 import io.leadexport.preset.PresetConflictException;
 import io.leadexport.preset.PresetNotFoundException;
 import io.leadexport.preset.Presets;
 import io.leadexport.request.InvalidExportRequestException;
 import io.leadexport.request.InvalidExportRequestException.FieldError;
+import io.leadexport.request.RequestProperties;
 import io.leadexport.security.ExportUser;
 
 import org.apache.camel.ExchangeProperty;
@@ -35,10 +35,10 @@ public class PresetApi {
     private final ObjectMapper json;
     private final int maxBytes;
 
-    public PresetApi(Presets presets, ObjectMapper json, LeadExportProperties properties) {
+    public PresetApi(Presets presets, ObjectMapper json, RequestProperties properties) {
         this.presets = presets;
         this.json = json;
-        this.maxBytes = properties.export().maxRequestBytes();
+        this.maxBytes = properties.maxRequestBytes();
     }
 
     public Map<String, Object> list(@ExchangeProperty(ExportSteps.USER) ExportUser user) {

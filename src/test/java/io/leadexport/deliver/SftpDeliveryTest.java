@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.leadexport.LeadExportProperties;
+import io.leadexport.request.RequestProperties;
 import io.leadexport.support.Api;
 import io.leadexport.support.EndToEndTest;
 import io.leadexport.support.Jobs;
@@ -79,7 +79,7 @@ class SftpDeliveryTest {
     @Autowired
     CamelContext camel;
     @Autowired
-    LeadExportProperties properties;
+    RequestProperties properties;
 
     Api api;
     Jobs jobs;

@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.leadexport.LeadExportProperties;
-import io.leadexport.TestProperties;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.request.ExportRequestParser;
 import io.leadexport.request.ExportTemplate;
@@ -21,6 +19,7 @@ import io.leadexport.security.ExportUser;
 import io.leadexport.support.Api;
 import io.leadexport.support.EndToEndTest;
 import io.leadexport.support.TestLeads;
+import io.leadexport.trigger.TriggerProperties;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,7 +175,7 @@ class PresetsTest {
     void aSharedPresetThatAConfiguredScheduleNamesCannotBeDeletedUnsharedOrBroken() {
         api.put("admin", PRESETS + "nightly", "{\"request\": {\"template\": \"crm\"}, \"shared\": true}");
         Presets withSchedule = new Presets(store, parser, permissions, json, withSchedules(Map.of(
-                "crm-nightly", new LeadExportProperties.Schedule("0 0 2 * * ?",
+                "crm-nightly", new TriggerProperties.Schedule("0 0 2 * * ?",
                         "{\"preset\": \"nightly\", \"format\": \"csv\", \"template\": \"crm\"}", null, true, List.of()))));
         ExportUser admin = new ExportUser("admin", java.util.Set.of(ExportUser.ADMIN));
 
@@ -202,9 +201,7 @@ class PresetsTest {
         }
     }
 
-    private static LeadExportProperties withSchedules(Map<String, LeadExportProperties.Schedule> schedules) {
-        LeadExportProperties d = TestProperties.defaults();
-        return new LeadExportProperties(d.zone(), d.conversationUrlTemplate(), d.phone(), d.demo(), d.database(),
-                d.export(), d.storage(), d.jobs(), d.security(), d.users(), d.destinations(), schedules, d.inbox());
+    private static TriggerProperties withSchedules(Map<String, TriggerProperties.Schedule> schedules) {
+        return new TriggerProperties(schedules, new TriggerProperties.Inbox("./inbox", false));
     }
 }

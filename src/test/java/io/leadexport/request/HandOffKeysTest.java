@@ -20,7 +20,7 @@ class HandOffKeysTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ExportRequestParser parser = new ExportRequestParser(TestProperties.defaults(),
+    private final ExportRequestParser parser = new ExportRequestParser(TestProperties.defaults(RequestProperties.class),
             () -> Set.of("download"), new PresetLookup() {
                 @Override
                 public Optional<ObjectNode> find(String name, String owner) {
