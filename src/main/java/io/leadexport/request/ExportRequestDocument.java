@@ -6,8 +6,8 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The export request exactly as a client writes it (SPEC section 4), before validation. Every value is kept as
- * written so that validation can name the field and the allowed values.
+ * The export request exactly as a client writes it (docs/api.md, "The export request"), before validation. Every
+ * value is kept as written so that validation can name the field and the allowed values.
  */
 public record ExportRequestDocument(
         String format,

@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import io.leadexport.deliver.DeliveryProperties;
-import io.leadexport.trigger.TriggerProperties;
 import io.leadexport.export.ExportFiles;
+import io.leadexport.trigger.TriggerProperties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,9 +51,9 @@ public class RetentionSweep {
 
     @Autowired
     public RetentionSweep(DataSource dataSource, RetentionProperties retention, TriggerProperties triggers,
-                          DeliveryProperties deliveries) {
+                          DeliveryProperties delivery) {
         this(dataSource, retention.retention(), Path.of(triggers.inbox().directory()),
-                Path.of(deliveries.inbox().outputDirectory()));
+                Path.of(delivery.inbox().outputDirectory()));
     }
 
     RetentionSweep(DataSource dataSource, RetentionProperties.Retention retention, Path inbox, Path outbox) {

@@ -10,7 +10,7 @@ import io.leadexport.request.NationalIdPolicy;
 
 import org.springframework.stereotype.Component;
 
-/** What a user may ask for, checked before anything starts (SPEC section 6). */
+/** What a user may ask for, checked before anything starts (README, "Security"). */
 @Component("exportPermissions")
 public class ExportPermissions {
 

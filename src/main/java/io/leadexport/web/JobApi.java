@@ -36,8 +36,8 @@ import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 
 /**
- * The job endpoints (SPEC section 7). A MANAGER sees only its own jobs: anyone else's answers 404, as if it did not
- * exist. An ADMIN sees all.
+ * The job endpoints (docs/api.md, "Jobs"). A MANAGER sees only its own jobs: anyone else's answers 404, as if it
+ * did not exist. An ADMIN sees all.
  */
 @Component("jobApi")
 public class JobApi {

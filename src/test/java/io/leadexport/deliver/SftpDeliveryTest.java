@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * SFTP delivery end to end (SPEC section 8): exports started over HTTP are uploaded to SFTP servers running in the
+ * SFTP delivery end to end (README, "Delivery"): exports started over HTTP are uploaded to SFTP servers running in the
  * test (Apache MINA SSHD on loopback, host keys checked against known_hosts files written here), and what arrives is
  * read back from the servers' folders. One context of its own, with its destinations on this class's servers:
  * <ul>
