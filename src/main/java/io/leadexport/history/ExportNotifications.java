@@ -19,7 +19,6 @@ import io.leadexport.request.RequestProperties;
 import io.leadexport.security.CurrentUser;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,6 +41,7 @@ import org.springframework.stereotype.Component;
 public class ExportNotifications {
 
     private static final Logger log = LoggerFactory.getLogger(ExportNotifications.class);
+    private static final String FAILED_ATTEMPTS = "notificationFailedAttempts";
 
     private final JdbcTemplate jdbc;
     private final JobStore jobs;
@@ -123,8 +123,8 @@ public class ExportNotifications {
         sender.send(email);
     }
 
-    public void sent(NotificationMessage message, @Header(Exchange.REDELIVERY_COUNTER) Integer redeliveries) {
-        record(message.jobId(), "sent", attempts(redeliveries), null);
+    public void sent(NotificationMessage message, Exchange exchange) {
+        record(message.jobId(), "sent", failedAttempts(exchange) + 1, null);
     }
 
     /** Every attempt failed: the job view says so, the export itself stays as it ended. */
@@ -132,13 +132,17 @@ public class ExportNotifications {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String error = ExportJobs.describe(failure);
         log.warn("Notification for job {} could not be sent: {}", message.jobId(), error);
-        record(message.jobId(), "failed",
-                attempts(exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class)), error);
+        record(message.jobId(), "failed", failedAttempts(exchange), error);
     }
 
-    /** The route's retry rule: up to {@code lead-export.notifications.email.max-attempts} tries in all. */
-    public boolean shouldRetry(@Header(Exchange.REDELIVERY_COUNTER) Integer redeliveries) {
-        return attempts(redeliveries) < settings.maxAttempts();
+    /**
+     * The route's retry rule, asked after each failed try: up to {@code lead-export.notifications.email.max-attempts}
+     * tries in all. Counts the failed tries on the exchange for the record.
+     */
+    public boolean shouldRetry(Exchange exchange) {
+        int failed = failedAttempts(exchange) + 1;
+        exchange.setProperty(FAILED_ATTEMPTS, failed);
+        return failed < settings.maxAttempts();
     }
 
     /** {@code sent}, {@code failed}, {@code pending} or {@code off} (nobody to tell). */
@@ -153,8 +157,8 @@ public class ExportNotifications {
                 status, jobId);
     }
 
-    private static int attempts(Integer redeliveries) {
-        return 1 + (redeliveries == null ? 0 : redeliveries);
+    private static int failedAttempts(Exchange exchange) {
+        return exchange.getProperty(FAILED_ATTEMPTS, 0, Integer.class);
     }
 
     private Map<String, Object> request(ExportJob job) {

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import io.leadexport.job.ExportJob;
 import io.leadexport.job.JobStatus;
+import io.leadexport.request.ExportRequestDocument;
 
 /**
  * The words of a notification: plain text with the outcome, the rows, the filter, when the file expires and the
@@ -95,11 +96,12 @@ final class NotificationTexts {
         if (!(filter instanceof Map<?, ?> criteria) || criteria.isEmpty()) {
             return "none (every lead)";
         }
-        return criteria.entrySet().stream().map(c -> c.getKey() + ": " + ("search".equals(c.getKey())
-                        ? "(not shown)"
-                        : c.getValue() instanceof List<?> values
+        // In the order of a request (the stored request's keys come back in an order of the database's own).
+        return ExportRequestDocument.FILTER_PROPERTIES.stream().filter(criteria::containsKey)
+                .map(key -> key + ": " + ("search".equals(key) ? "(not shown)"
+                        : criteria.get(key) instanceof List<?> values
                         ? values.stream().map(String::valueOf).collect(Collectors.joining(", "))
-                        : String.valueOf(c.getValue())))
+                        : String.valueOf(criteria.get(key))))
                 .collect(Collectors.joining("; "));
     }
 

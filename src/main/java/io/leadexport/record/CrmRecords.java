@@ -76,7 +76,8 @@ final class CrmRecords {
         return switch (column) {
             case "firstName" -> emptyToNull(name.first());
             case "lastName" -> name.last().isEmpty() && salesforce ? NOT_PROVIDED : emptyToNull(name.last());
-            case "company" -> name.last().isEmpty() ? NOT_PROVIDED : join(" ", name.first(), name.last());
+            // A person is their own company (Salesforce's advice for individuals): the name as captured.
+            case "company" -> name.last().isEmpty() ? NOT_PROVIDED : row.fullName().strip().replaceAll("\\s+", " ");
             case "email" -> row.email() == null || row.email().isBlank() ? null
                     : row.email().strip().toLowerCase(Locale.ROOT);
             case "phone" -> phones.format(row.phone(), true);

@@ -98,6 +98,19 @@ class NotificationsTest {
     }
 
     @Test
+    void aMessageThatCannotBeSentIsRetriedThenRecordedAsFailedWhileTheExportSucceeds() {
+        String id = jobs.start("bounce", "{}").get("id").asText();
+
+        JsonNode job = jobs.awaitFinished("bounce", id, WAIT);
+        assertThat(job.get("status").asText()).isEqualTo("succeeded");
+
+        await().atMost(WAIT).until(() -> "failed".equals(jobs.get("bounce", id).get("notification").asText()));
+        assertThat(jdbc.queryForObject("select attempts from export_notifications where job_id = ?::uuid",
+                Integer.class, id)).as("lead-export.notifications.email.max-attempts, default 4").isEqualTo(4);
+        assertThat(jobs.get("bounce", id).get("status").asText()).isEqualTo("succeeded");
+    }
+
+    @Test
     void aSynchronousDownloadSendsNothing() throws Exception {
         int before = TestMailServer.server().getReceivedMessages().length;
 

@@ -36,6 +36,11 @@ import org.springframework.test.context.ActiveProfiles;
                 "lead-export.users[2].username=manager2",
                 "lead-export.users[2].password={noop}manager2-pw",
                 "lead-export.users[2].roles=MANAGER",
+                // An address no mail server takes: its notifications fail (NotificationsTest).
+                "lead-export.users[3].username=bounce",
+                "lead-export.users[3].password={noop}bounce-pw",
+                "lead-export.users[3].roles=MANAGER",
+                "lead-export.users[3].email=bounce@@example.com",
                 "lead-export.security.allow-plain-national-id=true",
                 "lead-export.security.national-id-keys.k1=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
                 "lead-export.security.national-id-active-key=k1",
