@@ -2,6 +2,7 @@
 -- schedules and inbox files may name shared ones only). Shared names are one namespace, so a schedule's preset
 -- name means one thing; a user's own preset of the same name comes first for that user.
 create table export_presets (
+  id          bigserial unique,
   owner       text not null,
   name        text not null check (name ~ '^[a-z0-9-]{1,64}$'),
   shared      boolean not null default false,
