@@ -106,14 +106,12 @@ export class HandOff {
       this.status.textContent = 'Choose a preset first.';
       return;
     }
-    fill(this.form, preset.request);
+    this.form.fill(preset.request, `preset “${preset.name}”`);
     this.notify.checked = preset.request.notify !== false;
     this.name.value = preset.name;
     this.shared.checked = preset.shared;
     this.showProfile();
-    this.form.changed();
     this.status.textContent = `The form now holds preset “${preset.name}”.`;
-    announce(this.status.textContent);
   }
 
   async save() {
@@ -184,30 +182,4 @@ export class HandOff {
         ? 'The linked export does not exist, or is not yours.' : `The linked export could not be shown: ${e.message}`;
     }
   }
-}
-
-/** Sets the form's controls to what a request says (the keys it leaves out get the form's defaults). */
-function fill(form, request) {
-  const catalog = form.catalog;
-  const filter = request.filter || {};
-  const set = (id, value) => { byId(id).value = value === undefined || value === null ? '' : value; };
-  set('format', request.format || catalog.defaults.format);
-  set('template', request.template || catalog.defaults.template);
-  form.applyTemplate();
-  if (Array.isArray(request.fields)) {
-    form.fields.set(request.fields);
-  }
-  for (const box of form.form.querySelectorAll('input[name="status"]')) {
-    box.checked = (filter.status || []).includes(box.value);
-  }
-  set('policy', (filter.policy || []).join(', '));
-  set('country', (filter.country || []).join(', '));
-  for (const id of ['createdFrom', 'createdTo', 'updatedFrom', 'updatedTo', 'search']) {
-    set(id, filter[id]);
-  }
-  if (catalog.allowedNationalIdPolicies.includes(request.nationalId || catalog.defaults.nationalId)) {
-    set('nationalId', request.nationalId || catalog.defaults.nationalId);
-  }
-  form.syncBom();
-  byId('csvBom').checked = request.csvBom === true && byId('format').value === 'csv';
 }
