@@ -193,6 +193,18 @@ class PresetsTest {
         assertThat(withSchedule.list(admin).get(0).get("schedules")).isEqualTo(List.of("crm-nightly"));
     }
 
+    @Test
+    void erasureRemovesASearchTextFromPresets() throws Exception {
+        api.put("manager", PRESETS + "one-person", "{\"request\": {\"filter\": {\"search\": \"Zebulon Quux\"}}}");
+
+        HttpResponse<byte[]> erased = api.post("admin", "/api/leads/export/erasure", "{\"search\": \"zebulon quux\"}");
+
+        assertThat(erased.statusCode()).as(Api.text(erased)).isEqualTo(200);
+        assertThat(json.readTree(erased.body()).at("/erased/export_presets").asLong()).isEqualTo(1);
+        assertThat(store.own("manager", "one-person").orElseThrow().requestJson()).doesNotContain("Zebulon")
+                .contains("[erased]");
+    }
+
     private ObjectNode object(String text) {
         try {
             return (ObjectNode) json.readTree(text);

@@ -141,8 +141,11 @@ class HandOffPageTest {
         input.sendKeys(text);
     }
 
+    /** Scrolled to the middle first, as a person would: the form's action bar stays at the bottom of the window. */
     private void click(String id) {
-        page.element(By.id(id)).click();
+        WebElement element = page.element(By.id(id));
+        page.js().executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
     }
 
     private String text(String id) {
