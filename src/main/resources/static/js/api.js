@@ -55,6 +55,7 @@ export const api = {
   presets: () => call('GET', `${API}/presets`),
   savePreset: (name, preset) => call('PUT', `${API}/presets/${encodeURIComponent(name)}`, preset),
   deletePreset: (name) => call('DELETE', `${API}/presets/${encodeURIComponent(name)}`),
+  audit: (params) => call('GET', `${API}/audit?${query(params)}`),
 };
 
 /**

@@ -6,6 +6,7 @@
 
 import { api, ApiError, signIn, signOut, whenUnauthorized } from './api.js';
 import { announce, byId, show } from './dom.js';
+import { AuditTab } from './audit-tab.js';
 import { ExportForm } from './export-form.js';
 import * as fmt from './format.js';
 import { HandOff } from './hand-off.js';
@@ -18,6 +19,7 @@ import { useCatalog } from './request-summary.js';
 const TAB_CONTROLLERS = {
   jobs: (catalog) => new JobsTab(catalog),
   history: () => new HistoryTab(),
+  audit: () => new AuditTab(),
 };
 
 let session = null;

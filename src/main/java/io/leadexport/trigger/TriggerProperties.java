@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -37,8 +38,14 @@ public record TriggerProperties(
             @DefaultValue("false") boolean incremental,
             List<String> notifyOnFailure) {
 
+        @ConstructorBinding
         public Schedule {
             notifyOnFailure = notifyOnFailure == null ? List.of() : List.copyOf(notifyOnFailure);
+        }
+
+        /** A schedule that tells nobody of its failures. */
+        public Schedule(String cron, String request, String destination, boolean incremental) {
+            this(cron, request, destination, incremental, List.of());
         }
     }
 
