@@ -132,11 +132,22 @@ public class ExportRequestParser {
     }
 
     /**
-     * Parses a request as a job stored it: already merged with its preset, whose name it keeps for the record. The
-     * preset is not applied again, so a preset changed since the job was queued does not change the job.
+     * Parses a request as a job stored it ({@link RequestSummary#request}, which always lists the fields). It is
+     * already merged with its preset, whose name it keeps for the record: the preset is not applied again, so a
+     * preset changed since the job was queued does not change the job. Fields that are exactly what the template
+     * gives under the national-ID policy are the template's, not a custom choice, so the file describes a background
+     * export as it describes the same export downloaded at once.
      */
     public ExportRequest fromStoredJson(String json) {
-        return validate(readDocument(json.getBytes(StandardCharsets.UTF_8)));
+        ExportRequest request = validate(readDocument(json.getBytes(StandardCharsets.UTF_8)));
+        List<LeadField> templateFields = request.template().fields().stream()
+                .filter(f -> request.nationalId() != NationalIdPolicy.OMITTED || f != LeadField.NATIONAL_ID).toList();
+        if (request.customFields() && request.fields().equals(templateFields)) {
+            return new ExportRequest(request.format(), request.template(), false, request.fields(), request.filter(),
+                    request.nationalId(), request.destination(), request.csvBom(), request.preset(), request.labels(),
+                    request.notifyWhenDone());
+        }
+        return request;
     }
 
     /** Validates a preset's request as it is saved: a request without a preset of its own or a destination. */

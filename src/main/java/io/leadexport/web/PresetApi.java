@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.leadexport.export.ExportSteps;
+import io.leadexport.export.ExchangeKeys;
 import io.leadexport.preset.PresetConflictException;
 import io.leadexport.preset.PresetNotFoundException;
 import io.leadexport.preset.Presets;
@@ -41,12 +41,12 @@ public class PresetApi {
         this.maxBytes = properties.maxRequestBytes();
     }
 
-    public Map<String, Object> list(@ExchangeProperty(ExportSteps.USER) ExportUser user) {
+    public Map<String, Object> list(@ExchangeProperty(ExchangeKeys.USER) ExportUser user) {
         return Map.of("items", presets.list(user));
     }
 
     public Map<String, Object> save(@Header("name") String name, byte[] body,
-                                    @ExchangeProperty(ExportSteps.USER) ExportUser user) {
+                                    @ExchangeProperty(ExchangeKeys.USER) ExportUser user) {
         if (body != null && body.length > maxBytes) {
             throw new InvalidExportRequestException(
                     FieldError.of("body", "is " + body.length + " bytes; at most " + maxBytes + " are accepted"));
@@ -78,7 +78,7 @@ public class PresetApi {
     }
 
     public Map<String, Object> delete(@Header("name") String name,
-                                      @ExchangeProperty(ExportSteps.USER) ExportUser user) {
+                                      @ExchangeProperty(ExchangeKeys.USER) ExportUser user) {
         try {
             presets.delete(name, user);
             return Map.of("deleted", name);
