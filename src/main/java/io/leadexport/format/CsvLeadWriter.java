@@ -8,7 +8,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import io.leadexport.request.LeadField;
 
 
 /**
@@ -34,9 +33,9 @@ final class CsvLeadWriter implements LeadWriter {
             out.write('\uFEFF');
         }
         line.clear();
-        List<LeadField> fields = description.fields();
-        for (int i = 0; i < fields.size(); i++) {
-            line.add(fields.get(i).label(), i == 0);
+        List<String> labels = description.labels();
+        for (int i = 0; i < labels.size(); i++) {
+            line.add(labels.get(i), i == 0);
         }
         print(line.end());
     }
