@@ -41,6 +41,8 @@ public class ProblemResponses {
             problem.put("errors", List.of(Map.of("field", forbidden.field(), "message", forbidden.getMessage())));
         } else if (failure instanceof ProblemException known) {
             problem = problem(known.status(), known.title(), known.getMessage());
+        } else if (failure instanceof RequestTooLargeException tooLarge) {
+            problem = problem(413, "Request too large", tooLarge.getMessage());
         } else {
             log.error("Export request failed on {}", exchange.getFromRouteId(), failure);
             problem = problem(500, "Export failed", "The export failed on the server; the error was logged.");
@@ -48,6 +50,9 @@ public class ProblemResponses {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, problem.get("status"));
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, ProblemWriter.CONTENT_TYPE);
+        if (failure instanceof ProblemException known && known.retryAfterSeconds() > 0) {
+            exchange.getMessage().setHeader("Retry-After", known.retryAfterSeconds());
+        }
         exchange.getMessage().setBody(json.writeValueAsString(problem));
     }
 
@@ -55,7 +60,7 @@ public class ProblemResponses {
     private static Throwable known(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof InvalidExportRequestException || t instanceof ExportForbiddenException
-                    || t instanceof ProblemException) {
+                    || t instanceof ProblemException || t instanceof RequestTooLargeException) {
                 return t;
             }
         }

@@ -2,6 +2,9 @@ package io.leadexport.web;
 
 import java.util.concurrent.Executor;
 
+import io.leadexport.LeadExportProperties;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -29,5 +32,15 @@ public class WebConfiguration {
         pool.setMaxPoolSize(32);
         pool.setQueueCapacity(200);
         return pool;
+    }
+
+    /** Body checks run before anything else, Spring Security included, so an oversized body is never read whole. */
+    @Bean
+    FilterRegistrationBean<RequestBodyGuard> requestBodyGuard(ProblemWriter problems, LeadExportProperties properties) {
+        FilterRegistrationBean<RequestBodyGuard> registration =
+                new FilterRegistrationBean<>(new RequestBodyGuard(problems, properties));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(-200);
+        return registration;
     }
 }
