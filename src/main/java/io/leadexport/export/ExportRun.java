@@ -22,6 +22,7 @@ public final class ExportRun {
     public static final String PROPERTY = "exportRun";
 
     private final String id;
+    private final int attempt;
     private final ExportRequest request;
     private final ExportUser requestedBy;
     private final String trigger;
@@ -38,10 +39,12 @@ public final class ExportRun {
     OutputStream out;
     MessageDigest digest;
     LeadWriter writer;
+    FormattedChunks<?> chunks;
     boolean completed;
 
-    ExportRun(String id, ExportRequest request, ExportUser requestedBy, String trigger, OffsetDateTime generatedAt) {
+    ExportRun(String id, int attempt, ExportRequest request, ExportUser requestedBy, String trigger, OffsetDateTime generatedAt) {
         this.id = id;
+        this.attempt = attempt;
         this.request = request;
         this.requestedBy = requestedBy;
         this.trigger = trigger;
@@ -50,6 +53,11 @@ public final class ExportRun {
 
     public String id() {
         return id;
+    }
+
+    /** The background job's attempt this run is; 0 for a synchronous download. */
+    public int attempt() {
+        return attempt;
     }
 
     public ExportRequest request() {
@@ -108,6 +116,13 @@ public final class ExportRun {
 
     public Path directory() {
         return directory;
+    }
+
+    /** Stops the read-ahead, if it started, and waits until it has let go of the cursor. */
+    void stopReading() {
+        if (chunks != null) {
+            chunks.close();
+        }
     }
 
     void closeQuietly() {

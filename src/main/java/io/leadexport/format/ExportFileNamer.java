@@ -17,8 +17,8 @@ import io.leadexport.request.ExportTemplate;
 import io.leadexport.request.TimeRange;
 
 /**
- * {@code leads_export[_<template>][_<filter-slug>]_<yyyy-MM-dd_HHmmss>.<ext>} (SPEC section 5): only
- * {@code [a-z0-9._-]}, at most 150 characters. A search shows as {@code search}, never its text (it is often a name,
+ * {@code leads_export[_<template>][_<filter-slug>]_<yyyy-MM-dd_HHmmss>.<ext>} (docs/api.md, "Exporting with
+ * GET"): only {@code [a-z0-9._-]}, at most 150 characters. A search shows as {@code search}, never its text (it is often a name,
  * an e-mail or a phone number, and file names travel far). A long slug is cut (with a short hash of the whole slug so that two
  * different long filters still get different names), never the timestamp.
  */

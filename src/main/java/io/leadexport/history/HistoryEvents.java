@@ -40,7 +40,7 @@ public class HistoryEvents implements Processor {
         Long durationMs = job.startedAt() == null || job.finishedAt() == null ? null
                 : Duration.between(job.startedAt(), job.finishedAt()).toMillis();
         return new HistoryEvent(job.id(), job.finishedAt() == null ? Instant.now() : job.finishedAt(),
-                job.requestedBy(), job.trigger(), request(job.requestJson()), job.processed(), job.status().key(),
+                job.requestedBy(), job.requesterKind().key(), job.trigger(), request(job.requestJson()), job.processed(), job.status().key(),
                 job.fileName(), job.fileSize(), durationMs, job.error());
     }
 
@@ -56,7 +56,7 @@ public class HistoryEvents implements Processor {
         String status = result != null && failure == null ? "succeeded"
                 : run.isCancelled() || ExportJobs.causedBy(failure, ExportCancelledException.class) ? "cancelled"
                 : "failed";
-        return new HistoryEvent(run.id(), Instant.now(), run.requestedBy().username(), run.trigger(),
+        return new HistoryEvent(run.id(), Instant.now(), run.requestedBy().username(), run.requestedBy().kind().key(), run.trigger(),
                 RequestSummary.request(run.request()), result != null ? result.rows() : run.processed(), status,
                 result == null ? null : result.fileName(), result == null ? null : result.size(),
                 Duration.between(run.startedAt(), Instant.now()).toMillis(),

@@ -5,12 +5,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
+
+import io.leadexport.security.ExportUser;
+import io.leadexport.security.RequesterKind;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class JobStore {
 
-    private static final String COLUMNS = "id, status, trigger, requested_by, requested_roles, request::text as request, "
+    private static final String COLUMNS = "id, status, trigger, requested_by, requested_roles, requester_kind, request::text as request, "
             + "destination, processed, total, rows_per_second, file_name, file_path, file_size, file_sha256, expires_at, "
             + "file_deleted_at, delivery, attempt, worker, cancel_requested, created_at, started_at, finished_at, error";
 
@@ -38,16 +42,23 @@ public class JobStore {
      * Queues a job. A {@code source} (the inbox file, the schedule tick) may start one job only: a second insert with
      * the same source returns the existing job instead.
      */
-    public ExportJob insert(String id, String trigger, String requestedBy, Iterable<String> roles, String requestJson,
+    public ExportJob insert(String id, String trigger, ExportUser requester, String requestJson,
                             String destination, String source) {
         try {
-            jdbc.update("insert into export_jobs (id, status, trigger, requested_by, requested_roles, request, "
-                            + "destination, source) values (?::uuid, 'queued', ?, ?, ?, ?::jsonb, ?, ?)",
-                    id, trigger, requestedBy, String.join(",", roles), requestJson, destination, source);
+            jdbc.update("insert into export_jobs (id, status, trigger, requested_by, requested_roles, requester_kind, "
+                            + "request, destination, source) values (?::uuid, 'queued', ?, ?, ?, ?, ?::jsonb, ?, ?)",
+                    id, trigger, requester.username(), String.join(",", requester.roles()), requester.kind().key(),
+                    requestJson, destination, source);
             return find(id).orElseThrow();
         } catch (DuplicateKeyException e) {
             return jdbc.query("select " + COLUMNS + " from export_jobs where source = ?", MAPPER, source).get(0);
         }
+    }
+
+    /** Frees a source that started a job before {@code before}, so it may start a new one (idempotency keys expire). */
+    public void releaseSource(String source, Instant before) {
+        jdbc.update("update export_jobs set source = null where source = ? and created_at < ?", source,
+                timestamp(before));
     }
 
     public Optional<ExportJob> find(String id) {
@@ -57,20 +68,44 @@ public class JobStore {
         return jdbc.query("select " + COLUMNS + " from export_jobs where id = ?::uuid", MAPPER, id).stream().findFirst();
     }
 
-    /** Newest first; {@code requestedBy} null means everyone's. */
-    public List<ExportJob> list(String requestedBy, int page, int size) {
-        if (requestedBy == null) {
-            return jdbc.query("select " + COLUMNS + " from export_jobs order by created_at desc, id limit ? offset ?",
-                    MAPPER, size, (long) page * size);
-        }
-        return jdbc.query("select " + COLUMNS + " from export_jobs where requested_by = ? "
-                + "order by created_at desc, id limit ? offset ?", MAPPER, requestedBy, size, (long) page * size);
+    /**
+     * Newest first; {@code requestedBy} null means everyone's, a {@code kind} narrows it to that kind of requester
+     * (null: any), no {@code statuses} means any status.
+     */
+    public List<ExportJob> list(String requestedBy, RequesterKind kind, List<String> statuses, int page, int size) {
+        List<Object> params = new ArrayList<>();
+        String where = where(requestedBy, kind, statuses, params);
+        params.add(size);
+        params.add((long) page * size);
+        return jdbc.query("select " + COLUMNS + " from export_jobs" + where
+                + " order by created_at desc, id limit ? offset ?", MAPPER, params.toArray());
     }
 
     public long count(String requestedBy) {
-        return requestedBy == null
-                ? jdbc.queryForObject("select count(*) from export_jobs", Long.class)
-                : jdbc.queryForObject("select count(*) from export_jobs where requested_by = ?", Long.class, requestedBy);
+        return count(requestedBy, null, List.of());
+    }
+
+    public long count(String requestedBy, RequesterKind kind, List<String> statuses) {
+        List<Object> params = new ArrayList<>();
+        String where = where(requestedBy, kind, statuses, params);
+        return jdbc.queryForObject("select count(*) from export_jobs" + where, Long.class, params.toArray());
+    }
+
+    private static String where(String requestedBy, RequesterKind kind, List<String> statuses, List<Object> params) {
+        List<String> conditions = new ArrayList<>();
+        if (requestedBy != null) {
+            conditions.add("requested_by = ?");
+            params.add(requestedBy);
+        }
+        if (kind != null) {
+            conditions.add("requester_kind = ?");
+            params.add(kind.key());
+        }
+        if (!statuses.isEmpty()) {
+            conditions.add("status = any(?)");
+            params.add(statuses.toArray(String[]::new));
+        }
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
 
     /**
@@ -184,6 +219,7 @@ public class JobStore {
             rs.getString("trigger"),
             rs.getString("requested_by"),
             new HashSet<>(Arrays.asList(rs.getString("requested_roles").split(","))),
+            RequesterKind.of(rs.getString("requester_kind")),
             rs.getString("request"),
             rs.getString("destination"),
             rs.getLong("processed"),

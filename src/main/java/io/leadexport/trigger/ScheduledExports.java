@@ -13,8 +13,6 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.leadexport.LeadExportProperties;
-import io.leadexport.LeadExportProperties.Schedule;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.request.ExportRequestParser;
 import io.leadexport.request.InvalidExportRequestException;
@@ -40,12 +38,12 @@ public class ScheduledExports {
     public static final String NAME = "scheduleName";
     private static final Logger log = LoggerFactory.getLogger(ScheduledExports.class);
 
-    private final Map<String, Schedule> schedules;
+    private final Map<String, TriggerProperties.Schedule> schedules;
     private final ExportRequestParser parser;
     private final ObjectMapper json;
     private final JdbcTemplate jdbc;
 
-    public ScheduledExports(LeadExportProperties properties, ExportRequestParser parser, ObjectMapper json,
+    public ScheduledExports(TriggerProperties properties, ExportRequestParser parser, ObjectMapper json,
                             DataSource dataSource) {
         this.schedules = properties.schedules();
         this.parser = parser;
@@ -54,14 +52,14 @@ public class ScheduledExports {
         schedules.forEach(this::check);
     }
 
-    public Map<String, Schedule> all() {
+    public Map<String, TriggerProperties.Schedule> all() {
         return schedules;
     }
 
     /** A tick: the request to queue, or null when this schedule's previous run has not finished yet. */
     public ExportRequest tick(@ExchangeProperty(NAME) String name, @Header("scheduledFireTime") Date fireTime,
                               Exchange exchange) {
-        Schedule schedule = schedules.get(name);
+        TriggerProperties.Schedule schedule = schedules.get(name);
         Boolean busy = jdbc.queryForObject("select exists (select 1 from export_jobs where trigger = 'schedule' "
                 + "and requested_by = ? and status in ('queued', 'running'))", Boolean.class, name);
         if (Boolean.TRUE.equals(busy)) {
@@ -69,7 +67,7 @@ public class ScheduledExports {
             return null;
         }
         Instant firedFor = fireTime == null ? Instant.now() : fireTime.toInstant();
-        exchange.setProperty(ExportSteps.USER, ExportUser.system(name));
+        exchange.setProperty(ExportSteps.USER, ExportUser.schedule(name));
         exchange.setProperty(ExportSteps.TRIGGER, "schedule");
         exchange.setProperty(ExportJobs.SOURCE, "schedule:" + name + ":" + firedFor);
         return request(name, schedule, watermark(name));
@@ -77,7 +75,7 @@ public class ScheduledExports {
 
     /** After a job succeeded: an incremental schedule's watermark moves to the start of that job. */
     public void delivered(@ExchangeProperty(ExportJobs.JOB) ExportJob job) {
-        Schedule schedule = schedules.get(job.requestedBy());
+        TriggerProperties.Schedule schedule = schedules.get(job.requestedBy());
         if (!"schedule".equals(job.trigger()) || schedule == null || !schedule.incremental() || job.startedAt() == null) {
             return;
         }
@@ -94,7 +92,7 @@ public class ScheduledExports {
     }
 
     /** The schedule's request with its destination, narrowed to what changed since the watermark when incremental. */
-    ExportRequest request(String name, Schedule schedule, Optional<Instant> watermark) {
+    ExportRequest request(String name, TriggerProperties.Schedule schedule, Optional<Instant> watermark) {
         try {
             ObjectNode request = (ObjectNode) json.readTree(schedule.request());
             if (schedule.destination() != null) {
@@ -114,7 +112,7 @@ public class ScheduledExports {
         }
     }
 
-    private void check(String name, Schedule schedule) {
+    private void check(String name, TriggerProperties.Schedule schedule) {
         if (!CronExpression.isValidExpression(schedule.cron())) {
             throw new IllegalArgumentException("lead-export.schedules." + name + ".cron '" + schedule.cron()
                     + "' is not a Quartz cron expression (seconds first, e.g. 0 0 2 * * ?)");

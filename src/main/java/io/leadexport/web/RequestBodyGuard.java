@@ -16,7 +16,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.leadexport.LeadExportProperties;
+import io.leadexport.request.RequestProperties;
+import io.leadexport.security.ProblemWriter;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -35,9 +36,9 @@ public class RequestBodyGuard extends OncePerRequestFilter {
     private final ProblemWriter problems;
     private final long maxBytes;
 
-    public RequestBodyGuard(ProblemWriter problems, LeadExportProperties properties) {
+    public RequestBodyGuard(ProblemWriter problems, RequestProperties properties) {
         this.problems = problems;
-        this.maxBytes = properties.export().maxRequestBytes();
+        this.maxBytes = properties.maxRequestBytes();
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.leadexport.LeadExportProperties;
+import io.leadexport.request.RequestProperties;
 import io.leadexport.support.Api;
 import io.leadexport.support.EndToEndTest;
 import io.leadexport.support.Jobs;
@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * SFTP delivery end to end (SPEC section 8): exports started over HTTP are uploaded to SFTP servers running in the
+ * SFTP delivery end to end (README, "Delivery"): exports started over HTTP are uploaded to SFTP servers running in the
  * test (Apache MINA SSHD on loopback, host keys checked against known_hosts files written here), and what arrives is
  * read back from the servers' folders. One context of its own, with its destinations on this class's servers:
  * <ul>
@@ -79,7 +79,7 @@ class SftpDeliveryTest {
     @Autowired
     CamelContext camel;
     @Autowired
-    LeadExportProperties properties;
+    RequestProperties properties;
 
     Api api;
     Jobs jobs;

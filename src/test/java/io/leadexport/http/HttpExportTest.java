@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.leadexport.LeadExportProperties;
+import io.leadexport.export.ExportProperties;
 import io.leadexport.record.NationalIdEncryptor;
 import io.leadexport.support.Api;
 import io.leadexport.support.EndToEndTest;
@@ -53,7 +53,7 @@ class HttpExportTest {
     @Autowired
     NationalIdEncryptor encryptor;
     @Autowired
-    LeadExportProperties properties;
+    ExportProperties properties;
 
     Api api;
     TestLeads leads;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -23,6 +24,8 @@ import io.leadexport.support.TestLeads;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import io.leadexport.security.ExportUser;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Background jobs over HTTP (SPEC section 7): start, progress, download, access, history, recovery. */
+/** Background jobs over HTTP (docs/api.md, "Jobs"): start, progress, download, access, history, recovery. */
 @EndToEndTest
 class JobsTest {
 
@@ -156,7 +159,7 @@ class JobsTest {
                 .get("id").asText();
         // A job whose request no longer validates when it runs (e.g. a destination removed from the configuration).
         String failing = UUID.randomUUID().toString();
-        store.insert(failing, "schedule", "nightly", List.of("ADMIN"), "{\"format\": \"pdf\"}", "download", null);
+        store.insert(failing, "schedule", ExportUser.schedule("nightly"), "{\"format\": \"pdf\"}", "download", null);
         jobs.awaitFinished("admin", succeeded, Duration.ofSeconds(20));
         jobs.awaitFinished("admin", failing, Duration.ofSeconds(20));
         HttpResponse<byte[]> sync = api.get("admin", "/api/leads/export?format=csv&nationalId=omitted");
@@ -218,7 +221,7 @@ class JobsTest {
     void aJobOfADeadInstanceRunsAgainAndAStaleWorkerCannotFinishIt() {
         new TestLeads(jdbc).insert(TestLeads.plain("Jane", Instant.parse("2024-01-01T00:00:00Z")));
         String orphan = UUID.randomUUID().toString();
-        store.insert(orphan, "http", "admin", List.of("ADMIN"), "{\"format\": \"csv\"}", "download", null);
+        store.insert(orphan, "http", new ExportUser("admin", Set.of("ADMIN")), "{\"format\": \"csv\"}", "download", null);
         // What a kill -9 leaves behind: running, attempt 1, on an instance whose heartbeat stopped long ago.
         jdbc.update("update export_jobs set status = 'running', attempt = 1, worker = 'dead-instance', "
                 + "heartbeat_at = now() - interval '1 hour', started_at = now() - interval '1 hour' where id = ?::uuid",
@@ -236,7 +239,7 @@ class JobsTest {
     @Test
     void aJobThatKeepsDyingIsFailedAfterMaxAttempts() {
         String orphan = UUID.randomUUID().toString();
-        store.insert(orphan, "http", "admin", List.of("ADMIN"), "{\"format\": \"csv\"}", "download", null);
+        store.insert(orphan, "http", new ExportUser("admin", Set.of("ADMIN")), "{\"format\": \"csv\"}", "download", null);
         jdbc.update("update export_jobs set status = 'running', attempt = 3, worker = 'dead-instance', "
                 + "heartbeat_at = now() - interval '1 hour' where id = ?::uuid", orphan);
 
@@ -253,9 +256,9 @@ class JobsTest {
     void aTickOrFileSeenByTwoInstancesBecomesOneJob() {
         String source = "schedule:nightly:2024-01-01T02:00:00Z";
 
-        ExportJob first = store.insert(UUID.randomUUID().toString(), "schedule", "nightly", List.of("ADMIN"), "{}",
+        ExportJob first = store.insert(UUID.randomUUID().toString(), "schedule", ExportUser.schedule("nightly"), "{}",
                 "download", source);
-        ExportJob second = store.insert(UUID.randomUUID().toString(), "schedule", "nightly", List.of("ADMIN"), "{}",
+        ExportJob second = store.insert(UUID.randomUUID().toString(), "schedule", ExportUser.schedule("nightly"), "{}",
                 "download", source);
 
         assertThat(second.id()).isEqualTo(first.id());

@@ -3,7 +3,6 @@ package io.leadexport.request;
 import java.time.ZoneId;
 import java.util.Set;
 
-import io.leadexport.TestProperties;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -20,7 +19,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class ExportRequestParserProperties {
 
     private final ExportRequestParser parser = new ExportRequestParser(
-            TestProperties.with(ZoneId.of("America/New_York"), 65536), () -> Set.of("download"));
+            new RequestProperties(ZoneId.of("America/New_York"), new RequestProperties.Limits(65536)),
+            () -> Set.of("download"));
 
     @Provide
     Arbitrary<RequestArbitraries.Valid> validRequests() {

@@ -34,6 +34,13 @@ import org.springframework.test.context.ActiveProfiles;
                 "lead-export.users[2].username=manager2",
                 "lead-export.users[2].password={noop}manager2-pw",
                 "lead-export.users[2].roles=MANAGER",
+                // People whose names are those of the inbox and of a schedule: they are not the inbox or the schedule.
+                "lead-export.users[3].username=inbox",
+                "lead-export.users[3].password={noop}inbox-pw",
+                "lead-export.users[3].roles=MANAGER",
+                "lead-export.users[4].username=nightly",
+                "lead-export.users[4].password={noop}nightly-pw",
+                "lead-export.users[4].roles=MANAGER",
                 "lead-export.security.allow-plain-national-id=true",
                 "lead-export.security.national-id-keys.k1=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
                 "lead-export.security.national-id-active-key=k1",
