@@ -82,7 +82,9 @@ class UserLimitsTest {
                         HttpResponse.BodyHandlers.discarding()));
             }
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                assertThat(running("manager2")).as("download slots taken").isEqualTo(2);
+                assertThat(running("manager2")).as(() -> "download slots taken; the downloads answered "
+                        + downloads.stream().map(d -> d.isDone() ? String.valueOf(d.join().statusCode()) : "-").toList())
+                        .isEqualTo(2);
                 assertThat(exportThreads()).as("threads running an export").filteredOn(n -> n.startsWith("download-"))
                         .hasSize(2);
             });
