@@ -1,9 +1,8 @@
--- Who asked for an export is a name and a kind: a person (user), a schedule, or the inbox. A user named like a
+-- Who asked for an export is a name and a kind (rows written without one are a person's): a person (user), a schedule, or the inbox. A user named like a
 -- schedule, or named "inbox", is not that schedule or the inbox: access decisions compare both.
 alter table export_jobs add column requester_kind text not null default 'user'
   check (requester_kind in ('user', 'schedule', 'inbox'));
 update export_jobs set requester_kind = case trigger when 'schedule' then 'schedule' when 'file' then 'inbox' else 'user' end;
-alter table export_jobs alter column requester_kind drop default;
 
 drop index export_jobs_requested_by_idx;
 create index export_jobs_requested_by_idx on export_jobs (requested_by, requester_kind, created_at desc);
@@ -16,4 +15,3 @@ alter table export_history disable trigger export_history_append_only;
 update export_history set requester_kind = case trigger when 'schedule' then 'schedule' when 'file' then 'inbox' else 'user' end
   where trigger <> 'http';
 alter table export_history enable trigger export_history_append_only;
-alter table export_history alter column requester_kind drop default;

@@ -104,7 +104,8 @@ public class ExportSteps {
         exchange.setProperty(POOL, jobId == null && downloadId != null ? DOWNLOAD_POOL : JOB_POOL);
         String trigger = exchange.getProperty(TRIGGER, "http", String.class);
         if (jobId == null) {
-            // A synchronous export; a background job was noted when it was queued.
+            // A synchronous export (a job has its log context and was audited already): one attempt, on this thread.
+            ExportLogContext.enter(id, 1);
             plainNationalIds.started(request, user.username(), trigger, id);
         }
         OffsetDateTime now = OffsetDateTime.now(zone).truncatedTo(ChronoUnit.SECONDS);

@@ -6,6 +6,7 @@ import io.leadexport.request.RequestProperties;
 import io.leadexport.security.LimitsProperties;
 import io.leadexport.security.ProblemWriter;
 
+import org.slf4j.MDC;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +37,7 @@ public class WebConfiguration {
         pool.setCorePoolSize(16);
         pool.setMaxPoolSize(16);
         pool.setQueueCapacity(1000);
+        pool.setTaskDecorator(WebConfiguration::clearingMdc);
         return pool;
     }
 
@@ -47,7 +49,19 @@ public class WebConfiguration {
         pool.setCorePoolSize(limits.downloadThreads());
         pool.setMaxPoolSize(limits.downloadThreads());
         pool.setQueueCapacity(4 * limits.downloadThreads());
+        pool.setTaskDecorator(WebConfiguration::clearingMdc);
         return pool;
+    }
+
+    /** A synchronous export puts its job id in the logging MDC of the thread: nothing of it outlives the request. */
+    private static Runnable clearingMdc(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } finally {
+                MDC.clear();
+            }
+        };
     }
 
     /** Body checks run before anything else, Spring Security included, so an oversized body is never read whole. */

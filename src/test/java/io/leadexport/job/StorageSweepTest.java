@@ -82,13 +82,14 @@ class StorageSweepTest {
     @Test
     void aCrashedAttemptIsRunAgainAndItsPartialFileRemoved() throws IOException {
         String id = UUID.randomUUID().toString();
-        store.insert(id, "http", new ExportUser("manager", java.util.Set.of("MANAGER")), "{\"format\": \"csv\"}",
-                "download", null);
-        // As an instance that died while writing leaves it: running, no heartbeat for long, a partial file.
-        jdbc.update("update export_jobs set status = 'running', attempt = 1, worker = 'dead/1', "
-                + "heartbeat_at = now() - interval '1 hour', started_at = now() - interval '1 hour' where id = ?::uuid", id);
         Path crashed = Files.createDirectories(storage.resolve(id).resolve("attempt-1"));
         Files.writeString(crashed.resolve(".leads.csv.part"), "half a file");
+        // As an instance that died while writing leaves it: running, no heartbeat for long, a partial file. One
+        // statement, so that no worker claims the job before it looks like that.
+        jdbc.update("insert into export_jobs (id, status, trigger, requested_by, requested_roles, requester_kind, "
+                + "request, destination, attempt, worker, heartbeat_at, started_at) values (?::uuid, 'running', 'http', "
+                + "'manager', 'MANAGER', 'user', '{\"format\": \"csv\"}'::jsonb, 'download', 1, 'dead/1', "
+                + "now() - interval '1 hour', now() - interval '1 hour')", id);
 
         JsonNode done = jobs.awaitFinished("manager", id, Duration.ofSeconds(30));
         retention.sweep();
