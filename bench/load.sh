@@ -135,13 +135,16 @@ for ((round = 1; round <= ROUNDS; round++)); do
         PIDS+=($!)
     done
     start=$SECONDS
-    next_sample=$start
+    # Sampling (jcmd, psql) runs beside the prober, so that it never delays a probe.
+    (
+        while ((SECONDS - start < DURATION)); do
+            sample "$round" $((SECONDS - start))
+            sleep 5
+        done
+    ) &
+    PIDS+=($!)
     n=0
     while ((SECONDS - start < DURATION)); do
-        if ((SECONDS >= next_sample)); then
-            sample "$round" $((SECONDS - start))
-            next_sample=$((next_sample + 5))
-        fi
         case $((n % 5)) in
             0) probe "$round" job-status -u "$ADMIN" "$BASE/api/leads/export/jobs/${job_ids[$((n / 5 % JOBS))]}" ;;
             1) probe "$round" job-list -u "$ADMIN" "$BASE/api/leads/export/jobs?size=20" ;;

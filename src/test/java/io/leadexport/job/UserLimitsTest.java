@@ -25,6 +25,9 @@ import io.leadexport.support.SlowExports;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -43,6 +46,7 @@ import static org.awaitility.Awaitility.await;
 @EndToEndTest
 @UseAdviceWith
 @TestPropertySource(properties = "lead-export.jobs.concurrency=2")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UserLimitsTest {
 
     private static final int LEADS = 10_000;
@@ -74,6 +78,7 @@ class UserLimitsTest {
     }
 
     @Test
+    @Order(1)
     void aThirdRunningDownloadIsRefusedWhileDownloadsRunInTheirOwnLaneAndPool() {
         List<CompletableFuture<HttpResponse<Void>>> downloads = new ArrayList<>();
         try {
@@ -109,6 +114,7 @@ class UserLimitsTest {
     }
 
     @Test
+    @Order(2)
     void aTwentyFirstQueuedJobIsRefusedAndTheQueueStaysAsItWas() {
         List<String> ids = new ArrayList<>();
         try {
