@@ -70,6 +70,16 @@ cleanup() {
         for ((i = 0; i < 60; i++)); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
         kill -KILL "$APP_PID" 2>/dev/null || true
     fi
+    # The embedded postmaster is a daemon of its own, stopped by the app on a clean shutdown; after a kill it is
+    # left running: stop it by the pid in its data directory, once that pid is checked to be this postmaster.
+    if [[ -f $APP_DATA/postmaster.pid ]]; then
+        local pm
+        pm=$(head -1 "$APP_DATA/postmaster.pid")
+        if [[ $pm =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$pm/cmdline" 2>/dev/null | grep -qF -- "-D $APP_DATA"; then
+            kill -INT "$pm" 2>/dev/null || true
+            for ((i = 0; i < 30; i++)); do kill -0 "$pm" 2>/dev/null || break; sleep 1; done
+        fi
+    fi
 }
 trap cleanup EXIT
 
@@ -181,7 +191,8 @@ done
     echo "$DOWNLOADERS users each downloading $DOWNLOAD_MATCHES rows (\`createdTo=$CREATED_TO\`) at $RATE/s, while one prober"
     echo "asks each route in turn ($PROBE_PAUSE s apart). Times are curl's \`time_total\` on loopback, in ms; a request"
     echo "that failed or took over 10 s counts as an error. Per route: p50/p99/max of each round, then the median of"
-    echo "the rounds."
+    echo "the rounds. Load average when the report was written: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the"
+    echo "machine counts: compare runs made under the same load)."
     echo
     echo "| route | requests | errors | p50 ms | p99 ms | max ms |"
     echo "|---|---|---|---|---|---|"

@@ -1,5 +1,6 @@
 package io.leadexport.deliver;
 
+import io.leadexport.export.ExchangeKeys;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -29,8 +30,8 @@ public class LocalDelivery {
         this.manifests = manifests;
     }
 
-    /** @return where the file now is, for the job record */
-    public String deliver(ExportResult result, @ExchangeProperty(ExportRun.PROPERTY) ExportRun run) throws IOException {
+    /** Places the file (and a CSV's manifest) in the folder, and records where it is for the job. */
+    public void deliver(ExportResult result, @ExchangeProperty(ExchangeKeys.RUN) ExportRun run) throws IOException {
         Path directory = Path.of(destinations.get(run.request().destination()).directory()).toAbsolutePath();
         Files.createDirectories(directory);
         Path target = place(directory, result.fileName(), () -> Files.newInputStream(result.file()));
@@ -38,7 +39,7 @@ public class LocalDelivery {
             byte[] manifest = manifests.manifest(run, result, target.getFileName().toString());
             place(directory, target.getFileName() + ExportManifest.SUFFIX, () -> new java.io.ByteArrayInputStream(manifest));
         }
-        return target.toString();
+        run.delivered(target.toString());
     }
 
     private interface Content {

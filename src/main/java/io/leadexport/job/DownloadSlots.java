@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
-import io.leadexport.export.ExportSteps;
+import io.leadexport.export.ExchangeKeys;
 import io.leadexport.security.ExportUser;
 import io.leadexport.security.LimitsProperties;
 import io.leadexport.security.UserLimitExceededException;
@@ -47,7 +47,7 @@ public class DownloadSlots {
     }
 
     /** Takes a slot for the caller's download, or refuses with a 429; the slot's id becomes the run's id. */
-    public void acquire(@ExchangeProperty(ExportSteps.USER) ExportUser user, Exchange exchange) {
+    public void acquire(@ExchangeProperty(ExchangeKeys.USER) ExportUser user, Exchange exchange) {
         String id = UUID.randomUUID().toString();
         Boolean taken = transactions.execute(status -> {
             // One user's slots are counted and taken one at a time, on every instance.
@@ -69,12 +69,12 @@ public class DownloadSlots {
                     + "or start a background export (POST).", RETRY_AFTER_SECONDS);
         }
         held.add(id);
-        exchange.setProperty(ExportSteps.DOWNLOAD_ID, id);
+        exchange.setProperty(ExchangeKeys.DOWNLOAD_ID, id);
     }
 
     /** Frees the exchange's slot, if it took one; runs on every path once the response is sent. */
     public void release(Exchange exchange) {
-        String id = exchange.getProperty(ExportSteps.DOWNLOAD_ID, String.class);
+        String id = exchange.getProperty(ExchangeKeys.DOWNLOAD_ID, String.class);
         if (id != null && held.remove(id)) {
             jdbc.update("delete from export_downloads where id = ?::uuid", id);
         }

@@ -1,7 +1,10 @@
 package io.leadexport.trigger;
 
+import io.leadexport.export.ExchangeKeys;
 import io.leadexport.export.ExportSteps;
+import io.leadexport.history.ExportNotifications;
 import io.leadexport.job.ExportJob;
+import io.leadexport.job.JobStatus;
 import io.leadexport.job.ExportJobs;
 import java.time.Instant;
 import java.util.Date;
@@ -35,16 +38,17 @@ import org.springframework.stereotype.Component;
 @Component("scheduledExports")
 public class ScheduledExports {
 
-    public static final String NAME = "scheduleName";
     private static final Logger log = LoggerFactory.getLogger(ScheduledExports.class);
 
     private final Map<String, TriggerProperties.Schedule> schedules;
     private final ExportRequestParser parser;
     private final ObjectMapper json;
     private final JdbcTemplate jdbc;
+    private final ExportNotifications notifications;
 
     public ScheduledExports(TriggerProperties properties, ExportRequestParser parser, ObjectMapper json,
-                            DataSource dataSource) {
+                            DataSource dataSource, ExportNotifications notifications) {
+        this.notifications = notifications;
         this.schedules = properties.schedules();
         this.parser = parser;
         this.json = json;
@@ -57,7 +61,7 @@ public class ScheduledExports {
     }
 
     /** A tick: the request to queue, or null when this schedule's previous run has not finished yet. */
-    public ExportRequest tick(@ExchangeProperty(NAME) String name, @Header("scheduledFireTime") Date fireTime,
+    public ExportRequest tick(@ExchangeProperty(ExchangeKeys.SCHEDULE) String name, @Header("scheduledFireTime") Date fireTime,
                               Exchange exchange) {
         TriggerProperties.Schedule schedule = schedules.get(name);
         Boolean busy = jdbc.queryForObject("select exists (select 1 from export_jobs where trigger = 'schedule' "
@@ -67,16 +71,27 @@ public class ScheduledExports {
             return null;
         }
         Instant firedFor = fireTime == null ? Instant.now() : fireTime.toInstant();
-        exchange.setProperty(ExportSteps.USER, ExportUser.schedule(name));
-        exchange.setProperty(ExportSteps.TRIGGER, "schedule");
-        exchange.setProperty(ExportJobs.SOURCE, "schedule:" + name + ":" + firedFor);
+        exchange.setProperty(ExchangeKeys.USER, ExportUser.schedule(name));
+        exchange.setProperty(ExchangeKeys.TRIGGER, "schedule");
+        exchange.setProperty(ExchangeKeys.SOURCE, "schedule:" + name + ":" + firedFor);
         return request(name, schedule, watermark(name));
     }
 
-    /** After a job succeeded: an incremental schedule's watermark moves to the start of that job. */
-    public void delivered(@ExchangeProperty(ExportJobs.JOB) ExportJob job) {
+    /** After a tick queued its job: the schedule's notify-on-failure addresses hear if it fails. */
+    public void subscribeFailures(ExportJob job, @ExchangeProperty(ExchangeKeys.SCHEDULE) String name) {
+        TriggerProperties.Schedule schedule = schedules.get(name);
+        if (schedule != null) {
+            notifications.subscribeFailures(job, schedule.notifyOnFailure());
+        }
+    }
+
+    /**
+     * A step of the finish route, with the job's final row: when it succeeded, an incremental schedule's watermark
+     * moves to the start of that job (a failed or cancelled run leaves it, so the next run exports those leads).
+     */
+    public void advance(@ExchangeProperty(ExchangeKeys.JOB) ExportJob job) {
         TriggerProperties.Schedule schedule = schedules.get(job.requestedBy());
-        if (!"schedule".equals(job.trigger()) || schedule == null || !schedule.incremental() || job.startedAt() == null) {
+        if (job.status() != JobStatus.SUCCEEDED || !"schedule".equals(job.trigger()) || schedule == null || !schedule.incremental() || job.startedAt() == null) {
             return;
         }
         jdbc.update("insert into schedule_watermarks (schedule, updated_since, job_id) "

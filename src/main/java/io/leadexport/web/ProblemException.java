@@ -1,42 +1,32 @@
 package io.leadexport.web;
 
-/** An HTTP error with a status and title of its own (404 for a job that is not yours, 410 for an expired file). */
-public class ProblemException extends RuntimeException {
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
-    private final int status;
-    private final String title;
-    private final long retryAfterSeconds;
+/**
+ * An HTTP error with a status and title of its own (404 for a job that is not yours, 410 for an expired file): a
+ * Spring {@link ErrorResponseException} whose {@link ProblemDetail} is the response body.
+ */
+public class ProblemException extends ErrorResponseException {
 
     public ProblemException(int status, String title, String detail) {
-        this(status, title, detail, 0);
-    }
-
-    private ProblemException(int status, String title, String detail, long retryAfterSeconds) {
-        super(detail);
-        this.status = status;
-        this.title = title;
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-
-    /** A 429 with a {@code Retry-After} header: the caller is over one of its limits for now. */
-    public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
-        return new ProblemException(429, "Too Many Requests", detail, Math.max(1, retryAfterSeconds));
-    }
-
-    /** Seconds to wait before trying again, for a {@code Retry-After} header; 0 for none. */
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
-    }
-
-    public int status() {
-        return status;
-    }
-
-    public String title() {
-        return title;
+        super(HttpStatusCode.valueOf(status), problem(status, title, detail), null);
     }
 
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, "Not Found", detail);
+    }
+
+    /** The detail, as a person reads it in a log (Spring's own message lists the whole body). */
+    @Override
+    public String getMessage() {
+        return getBody().getDetail();
+    }
+
+    private static ProblemDetail problem(int status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
+        problem.setTitle(title);
+        return problem;
     }
 }

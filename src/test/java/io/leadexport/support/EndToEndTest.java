@@ -28,19 +28,26 @@ import org.springframework.test.context.ActiveProfiles;
                 "lead-export.users[0].username=admin",
                 "lead-export.users[0].password={noop}admin-pw",
                 "lead-export.users[0].roles=ADMIN",
+                "lead-export.users[0].email=admin@example.com",
                 "lead-export.users[1].username=manager",
                 "lead-export.users[1].password={noop}manager-pw",
                 "lead-export.users[1].roles=MANAGER",
+                "lead-export.users[1].email=manager@example.com",
                 "lead-export.users[2].username=manager2",
                 "lead-export.users[2].password={noop}manager2-pw",
                 "lead-export.users[2].roles=MANAGER",
-                // People whose names are those of the inbox and of a schedule: they are not the inbox or the schedule.
-                "lead-export.users[3].username=inbox",
-                "lead-export.users[3].password={noop}inbox-pw",
+                // An address no mail server takes: its notifications fail (NotificationsTest).
+                "lead-export.users[3].username=bounce",
+                "lead-export.users[3].password={noop}bounce-pw",
                 "lead-export.users[3].roles=MANAGER",
-                "lead-export.users[4].username=nightly",
-                "lead-export.users[4].password={noop}nightly-pw",
+                "lead-export.users[3].email=bounce@@example.com",
+                // People whose names are those of the inbox and of a schedule: they are not the inbox or the schedule.
+                "lead-export.users[4].username=inbox",
+                "lead-export.users[4].password={noop}inbox-pw",
                 "lead-export.users[4].roles=MANAGER",
+                "lead-export.users[5].username=nightly",
+                "lead-export.users[5].password={noop}nightly-pw",
+                "lead-export.users[5].roles=MANAGER",
                 "lead-export.security.allow-plain-national-id=true",
                 "lead-export.security.national-id-keys.k1=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
                 "lead-export.security.national-id-active-key=k1",
@@ -50,6 +57,9 @@ import org.springframework.test.context.ActiveProfiles;
                 "lead-export.jobs.heartbeat-interval-ms=200",
                 "lead-export.jobs.recovery-interval-ms=200",
                 "lead-export.jobs.lease=2s",
+                "lead-export.public-url=https://leads.example.com/",
+                "lead-export.notifications.email.from=lead-export@example.com",
+                "lead-export.notifications.email.retry-delay-ms=100",
         })
 public @interface EndToEndTest {
 }
