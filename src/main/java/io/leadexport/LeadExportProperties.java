@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.leadexport.deliver.DestinationProperties;
+import io.leadexport.request.ExportRequestDocument;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -48,13 +49,16 @@ public record LeadExportProperties(
      * A scheduled export, {@code lead-export.schedules.<name>.*}.
      *
      * @param cron        Quartz syntax, seconds first: {@code 0 0 2 * * ?}
-     * @param request     the export request as JSON (SPEC section 4), parsed as strictly as an HTTP request
+     * @param zone        the time zone of the cron; {@code lead-export.zone} when not set
+     * @param request     the export request as nested configuration ({@code request.format=csv},
+     *                    {@code request.filter.status[0]=new}, or a YAML map), validated as strictly as an HTTP request
      * @param destination where it goes; overrides the request's
      * @param incremental only leads updated since the last successful delivery
      */
     public record Schedule(
             @NotBlank String cron,
-            @DefaultValue("{}") String request,
+            ZoneId zone,
+            @DefaultValue ExportRequestDocument request,
             String destination,
             @DefaultValue("false") boolean incremental) {
     }

@@ -10,20 +10,14 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.leadexport.LeadExportProperties;
 import io.leadexport.LeadExportProperties.Schedule;
 import io.leadexport.request.ExportRequest;
-import io.leadexport.request.ExportRequestParser;
-import io.leadexport.request.InvalidExportRequestException;
 import io.leadexport.security.ExportUser;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
-import org.quartz.CronExpression;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,28 +34,21 @@ public class ScheduledExports {
     public static final String NAME = "scheduleName";
     private static final Logger log = LoggerFactory.getLogger(ScheduledExports.class);
 
-    private final Map<String, Schedule> schedules;
-    private final ExportRequestParser parser;
-    private final ObjectMapper json;
+    private final Schedules schedules;
     private final JdbcTemplate jdbc;
 
-    public ScheduledExports(LeadExportProperties properties, ExportRequestParser parser, ObjectMapper json,
-                            DataSource dataSource) {
-        this.schedules = properties.schedules();
-        this.parser = parser;
-        this.json = json;
+    public ScheduledExports(Schedules schedules, DataSource dataSource) {
+        this.schedules = schedules;
         this.jdbc = new JdbcTemplate(dataSource);
-        schedules.forEach(this::check);
     }
 
     public Map<String, Schedule> all() {
-        return schedules;
+        return schedules.all();
     }
 
     /** A tick: the request to queue, or null when this schedule's previous run has not finished yet. */
     public ExportRequest tick(@ExchangeProperty(NAME) String name, @Header("scheduledFireTime") Date fireTime,
                               Exchange exchange) {
-        Schedule schedule = schedules.get(name);
         Boolean busy = jdbc.queryForObject("select exists (select 1 from export_jobs where trigger = 'schedule' "
                 + "and requested_by = ? and status in ('queued', 'running'))", Boolean.class, name);
         if (Boolean.TRUE.equals(busy)) {
@@ -72,12 +59,12 @@ public class ScheduledExports {
         exchange.setProperty(ExportSteps.USER, ExportUser.system(name));
         exchange.setProperty(ExportSteps.TRIGGER, "schedule");
         exchange.setProperty(ExportJobs.SOURCE, "schedule:" + name + ":" + firedFor);
-        return request(name, schedule, watermark(name));
+        return schedules.request(name, watermark(name));
     }
 
     /** After a job succeeded: an incremental schedule's watermark moves to the start of that job. */
     public void delivered(@ExchangeProperty(ExportJobs.JOB) ExportJob job) {
-        Schedule schedule = schedules.get(job.requestedBy());
+        Schedule schedule = schedules.get(job.requestedBy()).orElse(null);
         if (!"schedule".equals(job.trigger()) || schedule == null || !schedule.incremental() || job.startedAt() == null) {
             return;
         }
@@ -91,34 +78,5 @@ public class ScheduledExports {
     public Optional<Instant> watermark(String name) {
         return jdbc.query("select updated_since from schedule_watermarks where schedule = ?",
                 (rs, n) -> rs.getTimestamp(1).toInstant(), name).stream().findFirst();
-    }
-
-    /** The schedule's request with its destination, narrowed to what changed since the watermark when incremental. */
-    ExportRequest request(String name, Schedule schedule, Optional<Instant> watermark) {
-        try {
-            ObjectNode request = (ObjectNode) json.readTree(schedule.request());
-            if (schedule.destination() != null) {
-                request.put("destination", schedule.destination());
-            }
-            if (schedule.incremental() && watermark.isPresent()) {
-                ObjectNode filter = request.has("filter") && request.get("filter").isObject()
-                        ? (ObjectNode) request.get("filter") : request.putObject("filter");
-                filter.put("updatedFrom", watermark.get().toString());
-            }
-            return parser.fromJson(json.writeValueAsString(request));
-        } catch (InvalidExportRequestException e) {
-            throw new IllegalArgumentException("lead-export.schedules." + name + ".request: " + e.getMessage(), e);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("lead-export.schedules." + name + ".request is not a JSON object: "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private void check(String name, Schedule schedule) {
-        if (!CronExpression.isValidExpression(schedule.cron())) {
-            throw new IllegalArgumentException("lead-export.schedules." + name + ".cron '" + schedule.cron()
-                    + "' is not a Quartz cron expression (seconds first, e.g. 0 0 2 * * ?)");
-        }
-        request(name, schedule, Optional.empty());
     }
 }

@@ -42,8 +42,9 @@ class ScheduleTest {
         registry.add("lead-export.destinations.drop.type", () -> "local");
         registry.add("lead-export.destinations.drop.directory", () -> drop.resolve("crm").toString());
         registry.add("lead-export.schedules.nightly.cron", () -> "0/2 * * * * ?");
-        registry.add("lead-export.schedules.nightly.request",
-                () -> "{\"fields\": [\"leadId\", \"fullName\", \"status\"], \"filter\": {\"status\": [\"new\", \"contacted\"]}}");
+        registry.add("lead-export.schedules.nightly.request.fields", () -> "leadId,fullName,status");
+        registry.add("lead-export.schedules.nightly.request.filter.status[0]", () -> "new");
+        registry.add("lead-export.schedules.nightly.request.filter.status[1]", () -> "contacted");
         registry.add("lead-export.schedules.nightly.destination", () -> "drop");
         registry.add("lead-export.schedules.nightly.incremental", () -> "true");
     }
