@@ -24,7 +24,6 @@ import java.util.Map;
 
 import java.util.stream.Collectors;
 
-import io.leadexport.LeadExportProperties;
 import io.leadexport.format.ExportDescription;
 import io.leadexport.format.LeadWriter;
 import io.leadexport.format.LeadWriters;
@@ -97,9 +96,8 @@ public final class ReferenceExport {
         // The app's defaults for lead-export.* (zone UTC, phone region US, conversation URL template...), bound the
         // way Spring Boot binds them, so the formatter is configured exactly as in the app.
         BenchApp app = BenchApp.withDefaults();
-        LeadExportProperties properties = app.properties();
         this.formatter = app.formatter();
-        this.phones = new PhoneFormatter(properties.phone().defaultRegion());
+        this.phones = new PhoneFormatter(app.recordProperties().phone().defaultRegion());
         this.parser = app.parser();
         this.writers = app.writers();
     }

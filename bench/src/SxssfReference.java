@@ -23,7 +23,6 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 
-import io.leadexport.LeadExportProperties;
 import io.leadexport.format.ExportDescription;
 import io.leadexport.format.LeadWriter;
 import io.leadexport.format.LeadWriters;
@@ -93,7 +92,6 @@ public final class SxssfReference {
         this.out = Path.of(options.getOrDefault("out", "bench/work/sxssf-reference.out"));
         this.expect = Long.parseLong(options.getOrDefault("expect", "-1"));
         BenchApp app = BenchApp.withDefaults();
-        LeadExportProperties properties = app.properties();
         this.formatter = app.formatter();
         this.parser = app.parser();
         this.writers = app.writers();

@@ -1,5 +1,5 @@
-// The "New export" form: built from the field catalog, turned into an export request (SPEC section 4), previewed
-// and started. Problems the server finds are shown next to the field they concern.
+// The "New export" form: built from the field catalog, turned into an export request (docs/api.md, "The export
+// request"), previewed and started. Problems the server finds are shown next to the field they concern.
 
 import { api, ApiError } from './api.js';
 import { announce, byId, el, replaceChildren, show } from './dom.js';

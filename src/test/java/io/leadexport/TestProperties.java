@@ -1,36 +1,27 @@
 package io.leadexport;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 
-/** {@link LeadExportProperties} with the documented defaults, built without Spring, for plain unit tests. */
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/**
+ * A feature's {@code @ConfigurationProperties} record bound the way Spring Boot binds it (documented defaults plus
+ * the given {@code lead-export.*} values), without Spring, for plain unit tests.
+ */
 public final class TestProperties {
 
     private TestProperties() {
     }
 
-    public static LeadExportProperties defaults() {
-        return with(ZoneId.of("UTC"), 65536);
+    public static <T> T defaults(Class<T> type) {
+        return bind(type, Map.of());
     }
 
-    public static LeadExportProperties inZone(ZoneId zone) {
-        return with(zone, 65536);
-    }
-
-    public static LeadExportProperties with(ZoneId zone, int maxRequestBytes) {
-        return new LeadExportProperties(
-                zone,
-                "https://chat.example.com/conversations/{id}",
-                new LeadExportProperties.Phone("US"),
-                new LeadExportProperties.Demo(10000),
-                new LeadExportProperties.Database(Path.of("./data")),
-                new LeadExportProperties.Export(2000, 1000, 6, maxRequestBytes, 1_048_575),
-                new LeadExportProperties.Storage(Path.of("./exports"), Duration.ofHours(24)),
-                new LeadExportProperties.Jobs(2, Duration.ofSeconds(15), 3),
-                new LeadExportProperties.Security(false, Map.of(), null, "roles", "preferred_username"),
-                List.of(), Map.of(), Map.of(), new LeadExportProperties.Inbox("./inbox", "./outbox", true));
+    /** @param values full keys, e.g. {@code lead-export.zone=Europe/Berlin} */
+    public static <T> T bind(Class<T> type, Map<String, String> values) {
+        String prefix = type.getAnnotation(ConfigurationProperties.class).value();
+        return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate(prefix, type);
     }
 }

@@ -5,7 +5,6 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import io.leadexport.LeadExportProperties;
 
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -42,7 +41,7 @@ public class DataSourceConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource exportDataSource(DatabaseEndpoint endpoint, LeadExportProperties properties) {
+    DataSource exportDataSource(DatabaseEndpoint endpoint, DatabaseProperties properties) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("lead-export-streaming");
         config.setJdbcUrl(endpoint.url());

@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import io.leadexport.LeadExportProperties;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -36,7 +35,7 @@ public class DemoLeadSeeder implements ApplicationRunner {
     private final DataSource dataSource;
     private final int count;
 
-    public DemoLeadSeeder(DatabaseEndpoint endpoint, DataSource dataSource, LeadExportProperties properties) {
+    public DemoLeadSeeder(DatabaseEndpoint endpoint, DataSource dataSource, DatabaseProperties properties) {
         this.endpoint = endpoint;
         this.dataSource = dataSource;
         this.count = properties.demo().leads();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.leadexport.LeadExportProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import org.slf4j.Logger;
@@ -24,7 +23,7 @@ public class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(LeadExportProperties properties) throws IOException {
+    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
         Path directory = properties.database().embeddedDirectory().toAbsolutePath().normalize();
         Files.createDirectories(directory);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()

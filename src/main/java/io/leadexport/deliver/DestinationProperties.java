@@ -11,7 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * One configured destination, {@code lead-export.destinations.<name>.*} (SPEC section 8). Which properties apply
+ * One configured destination, {@code lead-export.destinations.<name>.*} (README, "Delivery"). Which properties apply
  * depends on the type; {@link Destinations} checks them at start-up.
  *
  * @param directory         local: the folder; sftp: the remote folder, absolute or relative to the login folder

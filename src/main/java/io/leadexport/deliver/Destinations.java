@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.leadexport.LeadExportProperties;
 import io.leadexport.request.DestinationNames;
 import io.leadexport.request.ExportFormat;
 import io.leadexport.request.ExportRequest;
@@ -28,7 +27,7 @@ public class Destinations implements DestinationNames {
 
     private final Map<String, DestinationProperties> configured;
 
-    public Destinations(LeadExportProperties properties) {
+    public Destinations(DeliveryProperties properties) {
         Map<String, DestinationProperties> all = new LinkedHashMap<>();
         all.put(OUTBOX, DestinationProperties.local(properties.inbox().outputDirectory()));
         properties.destinations().forEach((name, destination) -> {
@@ -55,6 +54,26 @@ public class Destinations implements DestinationNames {
         DestinationProperties destination = configured.get(name);
         return destination != null && destination.type() == DestinationType.HTTP ? Optional.of(ExportFormat.JSON)
                 : Optional.empty();
+    }
+
+    /** Where the file goes, in plain words: no credentials, only the folder, host or address it is sent to. */
+    @Override
+    public String description(String name) {
+        if (ExportRequest.DOWNLOAD.equals(name)) {
+            return "Kept on the server for you to download from this page";
+        }
+        DestinationProperties d = get(name);
+        if (OUTBOX.equals(name)) {
+            return "The inbox's output folder on the server (" + d.directory()
+                    + "), where exports started by a dropped file go";
+        }
+        return switch (d.type()) {
+            case LOCAL -> "Saved in the server folder " + d.directory();
+            case SFTP -> "Uploaded by SFTP to " + d.host() + (d.port() == 22 ? "" : ":" + d.port()) + ", folder "
+                    + d.directory() + (d.pgpPublicKeyFile() == null ? "" : ", PGP-encrypted");
+            case HTTP -> "Sent to the CRM's API at " + d.url().getHost() + " as JSON, " + d.batchSize()
+                    + " leads per call";
+        };
     }
 
     /** The type of a destination: {@code download}, {@code local}, {@code sftp} or {@code http}. */

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The sidecar {@code <file>.manifest.json} delivered beside a CSV file: the CSV itself stays a clean header-plus-rows
- * file, and what it was made from travels here (SPEC section 4).
+ * file, and what it was made from travels here (README, "The export request": CSV).
  */
 @Component("exportManifest")
 public class ExportManifest {

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * The camel-ftp {@code sftp:} endpoint of each SFTP destination, built from its configuration only (SPEC section 8).
+ * The camel-ftp {@code sftp:} endpoint of each SFTP destination, built from its configuration only (README,
+ * "Delivery").
  * One URI per destination, so Camel keeps one endpoint for it; the name of the file being uploaded is read from the
  * {@link SftpUpload} exchange property at every attempt.
  * <ul>

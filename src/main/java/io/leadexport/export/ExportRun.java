@@ -38,6 +38,7 @@ public final class ExportRun {
     OutputStream out;
     MessageDigest digest;
     LeadWriter writer;
+    FormattedChunks<?> chunks;
     boolean completed;
 
     ExportRun(String id, ExportRequest request, ExportUser requestedBy, String trigger, OffsetDateTime generatedAt) {
@@ -108,6 +109,13 @@ public final class ExportRun {
 
     public Path directory() {
         return directory;
+    }
+
+    /** Stops the read-ahead, if it started, and waits until it has let go of the cursor. */
+    void stopReading() {
+        if (chunks != null) {
+            chunks.close();
+        }
     }
 
     void closeQuietly() {

@@ -21,12 +21,15 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import io.leadexport.LeadExportProperties;
+import io.leadexport.request.RequestProperties;
+import io.leadexport.audit.PlainNationalIdAudit;
 import io.leadexport.format.ExportDescription;
 import io.leadexport.format.ExportFileNamer;
 import io.leadexport.format.LeadWriters;
 import io.leadexport.query.LeadQuery;
 import io.leadexport.query.LeadQueryBuilder;
+import io.leadexport.record.LeadRecordFormatter;
+import io.leadexport.record.LeadRow;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.security.ExportPermissions;
 import io.leadexport.security.ExportUser;
@@ -38,7 +41,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of the {@code run-export} route, in route order: begin, count, open, select, watch, write, complete, and
+ * The steps of the {@code run-export} route, in route order: begin, count, open, select, formatAhead, write (per
+ * formatted chunk, in row order), complete, and
  * release on every path. The file is written under a temporary {@code .part} name in a directory of its own and
  * renamed into place only when complete; a failed or cancelled run leaves nothing behind.
  */
@@ -53,19 +57,29 @@ public class ExportSteps {
     private final LeadQueryBuilder queries;
     private final LeadWriters writers;
     private final ExportPermissions permissions;
+    private final LeadRecordFormatter formatter;
+    private final ExportWorkers workers;
+    private final int chunkSize;
     private final JdbcTemplate jdbc;
     private final Path storage;
     private final ZoneId zone;
+    private final PlainNationalIdAudit plainNationalIds;
 
     public ExportSteps(RunningExports running, LeadQueryBuilder queries, LeadWriters writers, ExportPermissions permissions,
-                       DataSource dataSource, LeadExportProperties properties) {
+                       LeadRecordFormatter formatter, ExportWorkers workers, DataSource dataSource,
+                       ExportProperties properties, RequestProperties requestProperties,
+                       PlainNationalIdAudit plainNationalIds) {
+        this.formatter = formatter;
+        this.workers = workers;
+        this.chunkSize = properties.export().chunkSize();
         this.running = running;
         this.queries = queries;
         this.writers = writers;
         this.permissions = permissions;
         this.jdbc = new JdbcTemplate(dataSource);
         this.storage = properties.storage().directory().toAbsolutePath().normalize();
-        this.zone = properties.zone();
+        this.zone = requestProperties.zone();
+        this.plainNationalIds = plainNationalIds;
     }
 
     /** Checks the caller may run this request and starts a run; nothing is written yet. */
@@ -75,8 +89,13 @@ public class ExportSteps {
             throw new IllegalStateException("an export needs the " + USER + " property");
         }
         permissions.check(request, user);
-        String id = exchange.getProperty(RUN_ID, UUID.randomUUID().toString(), String.class);
+        String jobId = exchange.getProperty(RUN_ID, String.class);
+        String id = jobId != null ? jobId : UUID.randomUUID().toString();
         String trigger = exchange.getProperty(TRIGGER, "http", String.class);
+        if (jobId == null) {
+            // A synchronous export; a background job was noted when it was queued.
+            plainNationalIds.started(request, user.username(), trigger, id);
+        }
         OffsetDateTime now = OffsetDateTime.now(zone).truncatedTo(ChronoUnit.SECONDS);
         ExportRun run = new ExportRun(id, request, user, trigger, now);
         exchange.setProperty(ExportRun.PROPERTY, run);
@@ -111,10 +130,19 @@ public class ExportSteps {
         exchange.getMessage().setHeader(SqlConstants.SQL_PARAMETERS, select.parameters());
     }
 
-    /** Wraps the row stream so that cancelling ends it at the next row. */
-    public Iterator<?> watch(Iterator<?> rows, @ExchangeProperty(ExportRun.PROPERTY) ExportRun run, Exchange exchange) {
+    /**
+     * Starts reading the row stream ahead on a thread of its own and formatting it in chunks on the shared format
+     * pool; returns the formatted chunks in row order, for the route to write one by one. Cancelling ends the row
+     * stream at the next row.
+     */
+    public Iterator<List<Object[]>> formatAhead(Iterator<LeadRow> rows,
+                                                @ExchangeProperty(ExportRun.PROPERTY) ExportRun run,
+                                                Exchange exchange) {
         exchange.getMessage().removeHeader(SqlConstants.SQL_PARAMETERS);
-        return new CancellableIterator<>(rows, run);
+        ExportRequest request = run.request();
+        run.chunks = new FormattedChunks<>(new CancellableIterator<>(rows, run), chunkSize, workers.chunksAhead(),
+                chunk -> formatter.format(chunk, request), workers.readers(), workers.formatters(), run::isCancelled);
+        return run.chunks;
     }
 
     public void write(List<Object[]> records, @ExchangeProperty(ExportRun.PROPERTY) ExportRun run) throws IOException {
@@ -152,6 +180,7 @@ public class ExportSteps {
             return;
         }
         running.ended(run);
+        run.stopReading();
         if (run.completed) {
             return;
         }

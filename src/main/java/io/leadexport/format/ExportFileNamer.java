@@ -17,8 +17,10 @@ import io.leadexport.request.ExportTemplate;
 import io.leadexport.request.TimeRange;
 
 /**
- * {@code leads_export[_<template>][_<filter-slug>]_<yyyy-MM-dd_HHmmss>.<ext>} (SPEC section 5): only
- * {@code [a-z0-9._-]}, at most 150 characters, also with the {@code _<job8>} a destination adds to a taken name; a long slug is cut (with a short hash of the whole slug so that two
+ * {@code leads_export[_<template>][_<filter-slug>]_<yyyy-MM-dd_HHmmss>.<ext>} (docs/api.md, "Exporting with
+ * GET"): only {@code [a-z0-9._-]}, at most 150 characters, also with the {@code _<job8>} a destination adds to a
+ * taken name. A search shows as {@code search}, never its text (it is often a name, an e-mail or a phone number, and
+ * file names travel far). A long slug is cut (with a short hash of the whole slug so that two
  * different long filters still get different names), never the timestamp.
  */
 public final class ExportFileNamer {
@@ -58,10 +60,8 @@ public final class ExportFileNamer {
         range(parts, "created", filter.created());
         range(parts, "updated", filter.updated());
         if (filter.search() != null) {
-            String search = clean(filter.search());
-            if (!search.isEmpty()) {
-                parts.add("search-" + search);
-            }
+            // The search text is often a name, an e-mail or a phone: the name only says there was one.
+            parts.add("search");
         }
         return String.join("_", parts);
     }

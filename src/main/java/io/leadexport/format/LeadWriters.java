@@ -3,7 +3,6 @@ package io.leadexport.format;
 import java.io.IOException;
 import java.io.OutputStream;
 
-import io.leadexport.LeadExportProperties;
 
 import org.springframework.stereotype.Component;
 
@@ -13,8 +12,8 @@ public class LeadWriters {
 
     private final int xlsxRowsPerSheet;
 
-    public LeadWriters(LeadExportProperties properties) {
-        this.xlsxRowsPerSheet = properties.export().xlsxRowsPerSheet();
+    public LeadWriters(FormatProperties properties) {
+        this.xlsxRowsPerSheet = properties.xlsxRowsPerSheet();
     }
 
     public LeadWriter open(OutputStream out, ExportDescription description) throws IOException {

@@ -1,6 +1,6 @@
 package io.leadexport.history;
 
-import io.leadexport.job.Page;
+import io.leadexport.query.Page;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the history keeps of one finished export (SPEC section 7): small, never the rows. The wire-tap carries this.
+ * What the history keeps of one finished export (docs/api.md, "The history"): small, never the rows. The wire-tap
+ * carries this.
  *
  * @param request the canonical request ({@code RequestSummary.request}) it was run with
  */

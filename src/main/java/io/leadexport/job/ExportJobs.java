@@ -5,10 +5,7 @@ import io.leadexport.export.ExportFiles;
 import io.leadexport.export.ExportResult;
 import io.leadexport.export.ExportRun;
 import io.leadexport.export.ExportSteps;
-import io.leadexport.export.Progress;
 import io.leadexport.export.RunningExports;
-import io.leadexport.history.HistoryEvent;
-import io.leadexport.history.HistoryEvents;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -23,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.leadexport.LeadExportProperties;
+import io.leadexport.audit.PlainNationalIdAudit;
 import io.leadexport.deliver.DeliveryFailures;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.request.ExportRequestParser;
@@ -52,14 +49,17 @@ public class ExportJobs implements SmartLifecycle {
     public static final String JOB = "exportJob";
     /** What started a job once only, e.g. an inbox file; see {@link JobStore#insert}. */
     public static final String SOURCE = "exportSource";
+    /** The {@code Idempotency-Key} a user sent with a request: a repeat within 24 h answers the first job. */
+    public static final String IDEMPOTENCY_KEY = "exportIdempotencyKey";
+    static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
     private final JobStore store;
     private final ExportRequestParser parser;
     private final ExportPermissions permissions;
     private final RunningExports running;
-    private final HistoryEvents history;
     private final ObjectMapper json;
-    private final LeadExportProperties.Jobs settings;
+    private final PlainNationalIdAudit plainNationalIds;
+    private final JobProperties.Jobs settings;
     private final Duration retention;
     private final String workerId;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -69,26 +69,49 @@ public class ExportJobs implements SmartLifecycle {
     private volatile boolean started;
 
     public ExportJobs(JobStore store, ExportRequestParser parser, ExportPermissions permissions,
-                      RunningExports running, HistoryEvents history, ObjectMapper json, LeadExportProperties properties) {
+                      RunningExports running, ObjectMapper json, JobProperties properties,
+                      PlainNationalIdAudit plainNationalIds) {
         this.store = store;
         this.parser = parser;
         this.permissions = permissions;
         this.running = running;
-        this.history = history;
         this.json = json;
+        this.plainNationalIds = plainNationalIds;
         this.settings = properties.jobs();
         this.retention = properties.storage().retention();
         this.workerId = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Queues a request as a job; the caller's rights are checked now, so a refusal is immediate. */
+    /**
+     * Queues a request as a job; the caller's rights are checked now, so a refusal is immediate. With an idempotency
+     * key, a repeat of the key by the same user within 24 h answers the job the key started, and a different request
+     * under a key already used is refused.
+     */
     public ExportJob enqueue(ExportRequest request, Exchange exchange) throws JsonProcessingException {
         ExportUser user = exchange.getProperty(ExportSteps.USER, ExportUser.class);
         String trigger = exchange.getProperty(ExportSteps.TRIGGER, "http", String.class);
-        String source = exchange.getProperty(SOURCE, String.class);
+        String key = exchange.getProperty(IDEMPOTENCY_KEY, String.class);
+        String source = key == null ? exchange.getProperty(SOURCE, String.class) : idempotencySource(user, key);
         permissions.check(request, user);
-        return store.insert(UUID.randomUUID().toString(), trigger, user.username(), user.roles(),
-                json.writeValueAsString(RequestSummary.request(request)), request.destination(), source);
+        String requestJson = json.writeValueAsString(RequestSummary.request(request));
+        if (key != null) {
+            store.releaseSource(source, Instant.now().minus(IDEMPOTENCY_WINDOW));
+        }
+        String id = UUID.randomUUID().toString();
+        ExportJob job = store.insert(id, trigger, user.username(), user.roles(), requestJson, request.destination(),
+                source);
+        if (key != null && !job.id().equals(id) && !json.readTree(job.requestJson()).equals(json.readTree(requestJson))) {
+            throw new IdempotencyKeyReusedException(key, job.id());
+        }
+        if (job.id().equals(id)) {
+            plainNationalIds.started(request, user.username(), trigger, job.id());
+        }
+        return job;
+    }
+
+    /** Keys are the user's own: two users sending the same key start two jobs. */
+    private static String idempotencySource(ExportUser user, String key) {
+        return "idempotency-key:" + user.username() + ":" + key;
     }
 
     /** Claims as many queued jobs as this instance has free workers. */
@@ -158,8 +181,8 @@ public class ExportJobs implements SmartLifecycle {
         }
     }
 
-    /** The worker is free again. Returns the history event when the job really finished (not re-queued or fenced). */
-    public HistoryEvent done(@ExchangeProperty(JOB) ExportJob job) {
+    /** The worker is free again. Returns the job when it really finished (not re-queued or fenced), else null. */
+    public ExportJob done(@ExchangeProperty(JOB) ExportJob job) {
         inFlight.decrementAndGet();
         attempts.remove(job.id());
         delivering.remove(job.id());
@@ -167,7 +190,7 @@ public class ExportJobs implements SmartLifecycle {
         if (now.isEmpty() || !now.get().status().isFinished() || now.get().attempt() != job.attempt()) {
             return null;
         }
-        return history.forJob(now.get());
+        return now.get();
     }
 
     /** After the file is written, the job delivers it: the heartbeat keeps following the run meanwhile. */
@@ -192,9 +215,9 @@ public class ExportJobs implements SmartLifecycle {
         }
     }
 
-    /** Re-queues the jobs of dead instances; returns the history events of those that ran out of attempts. */
-    public List<HistoryEvent> recover() {
-        return store.recoverOrphans(settings.lease(), settings.maxAttempts()).stream().map(history::forJob).toList();
+    /** Re-queues the jobs of dead instances; returns those that ran out of attempts and failed. */
+    public List<ExportJob> recover() {
+        return store.recoverOrphans(settings.lease(), settings.maxAttempts());
     }
 
     public static String describe(Throwable failure) {

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
 
-import io.leadexport.LeadExportProperties;
+import io.leadexport.export.ExportProperties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +30,10 @@ public class ExportRetention {
     private final Path storage;
     private final Duration retention;
 
-    public ExportRetention(JobStore store, RunningExports running, LeadExportProperties properties) {
+    public ExportRetention(JobStore store, RunningExports running, JobProperties properties, ExportProperties exportProperties) {
         this.store = store;
         this.running = running;
-        this.storage = properties.storage().directory().toAbsolutePath().normalize();
+        this.storage = exportProperties.storage().directory().toAbsolutePath().normalize();
         this.retention = properties.storage().retention();
     }
 

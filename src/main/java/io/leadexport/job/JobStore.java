@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -50,6 +51,12 @@ public class JobStore {
         }
     }
 
+    /** Frees a source that started a job before {@code before}, so it may start a new one (idempotency keys expire). */
+    public void releaseSource(String source, Instant before) {
+        jdbc.update("update export_jobs set source = null where source = ? and created_at < ?", source,
+                timestamp(before));
+    }
+
     public Optional<ExportJob> find(String id) {
         if (!isUuid(id)) {
             return Optional.empty();
@@ -57,20 +64,37 @@ public class JobStore {
         return jdbc.query("select " + COLUMNS + " from export_jobs where id = ?::uuid", MAPPER, id).stream().findFirst();
     }
 
-    /** Newest first; {@code requestedBy} null means everyone's. */
-    public List<ExportJob> list(String requestedBy, int page, int size) {
-        if (requestedBy == null) {
-            return jdbc.query("select " + COLUMNS + " from export_jobs order by created_at desc, id limit ? offset ?",
-                    MAPPER, size, (long) page * size);
-        }
-        return jdbc.query("select " + COLUMNS + " from export_jobs where requested_by = ? "
-                + "order by created_at desc, id limit ? offset ?", MAPPER, requestedBy, size, (long) page * size);
+    /** Newest first; {@code requestedBy} null means everyone's, no {@code statuses} means any status. */
+    public List<ExportJob> list(String requestedBy, List<String> statuses, int page, int size) {
+        List<Object> params = new ArrayList<>();
+        String where = where(requestedBy, statuses, params);
+        params.add(size);
+        params.add((long) page * size);
+        return jdbc.query("select " + COLUMNS + " from export_jobs" + where
+                + " order by created_at desc, id limit ? offset ?", MAPPER, params.toArray());
     }
 
     public long count(String requestedBy) {
-        return requestedBy == null
-                ? jdbc.queryForObject("select count(*) from export_jobs", Long.class)
-                : jdbc.queryForObject("select count(*) from export_jobs where requested_by = ?", Long.class, requestedBy);
+        return count(requestedBy, List.of());
+    }
+
+    public long count(String requestedBy, List<String> statuses) {
+        List<Object> params = new ArrayList<>();
+        String where = where(requestedBy, statuses, params);
+        return jdbc.queryForObject("select count(*) from export_jobs" + where, Long.class, params.toArray());
+    }
+
+    private static String where(String requestedBy, List<String> statuses, List<Object> params) {
+        List<String> conditions = new ArrayList<>();
+        if (requestedBy != null) {
+            conditions.add("requested_by = ?");
+            params.add(requestedBy);
+        }
+        if (!statuses.isEmpty()) {
+            conditions.add("status = any(?)");
+            params.add(statuses.toArray(String[]::new));
+        }
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
 
     /**

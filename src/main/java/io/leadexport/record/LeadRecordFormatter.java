@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.leadexport.LeadExportProperties;
+import io.leadexport.request.RequestProperties;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.request.LeadField;
 import io.leadexport.request.NationalIdPolicy;
@@ -28,8 +28,9 @@ public class LeadRecordFormatter {
     private final PhoneFormatter phones;
     private final NationalIdEncryptor encryptor;
 
-    public LeadRecordFormatter(LeadExportProperties properties, NationalIdEncryptor encryptor) {
-        this.zone = properties.zone();
+    public LeadRecordFormatter(RecordProperties properties, RequestProperties requestProperties,
+                               NationalIdEncryptor encryptor) {
+        this.zone = requestProperties.zone();
         this.conversationUrlTemplate = properties.conversationUrlTemplate();
         this.phones = new PhoneFormatter(properties.phone().defaultRegion());
         this.encryptor = encryptor;

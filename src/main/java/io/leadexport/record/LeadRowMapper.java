@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Maps cursor rows straight to {@link LeadRow}, by column position of {@code LeadQueryBuilder.COLUMNS}: no map
  * per row, timestamps as {@code OffsetDateTime}. Plugged into camel-sql as its row mapper factory.
  */
-@Component("leadRowMapperFactory")
+@Component("leadRowMapper")
 public class LeadRowMapper implements RowMapper<LeadRow>, RowMapperFactory {
 
     @Override

@@ -1,7 +1,5 @@
 package io.leadexport.record;
 
-import io.leadexport.LeadExportProperties;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 class RecordConfiguration {
 
     @Bean
-    NationalIdEncryptor nationalIdEncryptor(LeadExportProperties properties) {
+    NationalIdEncryptor nationalIdEncryptor(RecordProperties properties) {
         return new NationalIdEncryptor(properties.security().nationalIdKeys(),
                 properties.security().nationalIdActiveKey());
     }

@@ -8,6 +8,11 @@ public interface DestinationNames {
 
     Set<String> all();
 
+    /** What a destination does, in plain words for the people who choose it. */
+    default String description(String name) {
+        return name;
+    }
+
     /** The one format a destination accepts, if it takes only one (a CRM's HTTP API takes JSON). */
     default Optional<ExportFormat> requiredFormat(String name) {
         return Optional.empty();

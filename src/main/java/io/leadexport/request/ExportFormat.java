@@ -3,7 +3,7 @@ package io.leadexport.request;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The output formats (SPEC section 5). */
+/** The output formats (README, "The export request": what each format guarantees). */
 public enum ExportFormat {
     CSV("csv", "csv", "text/csv; charset=UTF-8"),
     XLSX("xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),

@@ -3,8 +3,8 @@ package io.leadexport.request;
 import java.util.List;
 
 /**
- * The export request exactly as a client writes it (SPEC section 4), before validation. Every value is kept as
- * written so that validation can name the field and the allowed values.
+ * The export request exactly as a client writes it (docs/api.md, "The export request"), before validation. Every
+ * value is kept as written so that validation can name the field and the allowed values.
  */
 public record ExportRequestDocument(
         String format,

@@ -29,7 +29,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-import io.leadexport.LeadExportProperties;
 import io.leadexport.request.InvalidExportRequestException.FieldError;
 
 import org.springframework.stereotype.Component;
@@ -58,9 +57,9 @@ public class ExportRequestParser {
     private final int maxBytes;
     private final DestinationNames destinations;
 
-    public ExportRequestParser(LeadExportProperties properties, DestinationNames destinations) {
+    public ExportRequestParser(RequestProperties properties, DestinationNames destinations) {
         this.zone = properties.zone();
-        this.maxBytes = properties.export().maxRequestBytes();
+        this.maxBytes = properties.maxRequestBytes();
         this.destinations = destinations;
     }
 

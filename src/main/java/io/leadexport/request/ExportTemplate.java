@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import static io.leadexport.request.LeadField.*;
 
-/** Named field selections (SPEC section 3). */
+/** Named field selections (docs/api.md, "The export request"). */
 public enum ExportTemplate {
     FULL("full", List.of(LeadField.values())),
     BASIC("basic", List.of(FULL_NAME, PHONE, EMAIL, STATUS, CREATED_AT)),

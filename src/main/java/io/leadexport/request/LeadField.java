@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The exportable fields of a lead (SPEC section 3), in the order of the {@code full} template. */
+/** The exportable fields of a lead (docs/api.md, "The export request"), in the order of the {@code full} template. */
 public enum LeadField {
     LEAD_ID("leadId", "Lead ID"),
     FULL_NAME("fullName", "Full Name"),

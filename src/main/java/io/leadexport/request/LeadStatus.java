@@ -2,7 +2,7 @@ package io.leadexport.request;
 
 import java.util.List;
 
-/** The lead statuses of the lead table (SPEC section 2). */
+/** The lead statuses of the lead table (docs/api.md, "The export request"). */
 public final class LeadStatus {
 
     public static final List<String> ALL = List.of("new", "contacted", "qualified", "converted", "lost");

@@ -3,7 +3,7 @@ package io.leadexport.request;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** How national IDs leave the system (SPEC section 6). */
+/** How national IDs leave the system (README, "Security"). */
 public enum NationalIdPolicy {
     MASKED("masked"),
     ENCRYPTED("encrypted"),

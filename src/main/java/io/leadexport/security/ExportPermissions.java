@@ -2,7 +2,6 @@ package io.leadexport.security;
 
 import java.util.List;
 
-import io.leadexport.LeadExportProperties;
 import io.leadexport.record.NationalIdEncryptor;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.request.InvalidExportRequestException;
@@ -11,14 +10,14 @@ import io.leadexport.request.NationalIdPolicy;
 
 import org.springframework.stereotype.Component;
 
-/** What a user may ask for, checked before anything starts (SPEC section 6). */
+/** What a user may ask for, checked before anything starts (README, "Security"). */
 @Component("exportPermissions")
 public class ExportPermissions {
 
     private final boolean allowPlainNationalId;
     private final NationalIdEncryptor encryptor;
 
-    public ExportPermissions(LeadExportProperties properties, NationalIdEncryptor encryptor) {
+    public ExportPermissions(SecurityProperties properties, NationalIdEncryptor encryptor) {
         this.allowPlainNationalId = properties.security().allowPlainNationalId();
         this.encryptor = encryptor;
     }

@@ -6,8 +6,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
-import io.leadexport.LeadExportProperties;
-import io.leadexport.web.ProblemWriter;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +40,7 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, LeadExportProperties properties,
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, SecurityProperties properties,
                                     ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         if (jwtDecoder.getIfAvailable() != null) {
             // An issuer (or its keys) is configured: OAuth2 bearer tokens are accepted beside HTTP Basic.
@@ -60,7 +58,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ExportUser.ADMIN)
-                        .requestMatchers("/api/leads/export/history", "/api/leads/export/history/**")
+                        .requestMatchers("/api/leads/export/history", "/api/leads/export/history/**",
+                                "/api/leads/export/audit", "/api/leads/export/audit/**")
                         .hasRole(ExportUser.ADMIN)
                         .anyRequest().hasAnyRole(ExportUser.ADMIN, ExportUser.MANAGER))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
@@ -95,9 +94,9 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService users(LeadExportProperties properties) {
+    UserDetailsService users(SecurityProperties properties) {
         List<UserDetails> users = new ArrayList<>();
-        for (LeadExportProperties.User user : properties.users()) {
+        for (SecurityProperties.User user : properties.users()) {
             List<String> roles = user.roles().stream().map(r -> r.strip().toUpperCase(Locale.ROOT)).toList();
             for (String role : roles) {
                 if (!ROLES.contains(role)) {

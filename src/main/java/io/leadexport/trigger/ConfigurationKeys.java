@@ -51,7 +51,7 @@ public class ConfigurationKeys {
         warnAboutUnknownTopLevelKeys(environment, knownTopLevelKeys(context));
     }
 
-    /** The keys of a schedule, for the unknown-key check only ({@link io.leadexport.LeadExportProperties.Schedule} is what runs). */
+    /** The keys of a schedule, for the unknown-key check only ({@link TriggerProperties.Schedule} is what runs). */
     record ScheduleKeys(String cron, String zone, ExportRequestDocument request, String destination,
                         String incremental) {
     }

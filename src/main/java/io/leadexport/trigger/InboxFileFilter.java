@@ -13,7 +13,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import io.leadexport.LeadExportProperties;
+import io.leadexport.request.RequestProperties;
 
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
@@ -33,8 +33,8 @@ public class InboxFileFilter implements GenericFileFilter<Object> {
 
     private final int maxBytes;
 
-    public InboxFileFilter(LeadExportProperties properties) {
-        this.maxBytes = properties.export().maxRequestBytes();
+    public InboxFileFilter(RequestProperties properties) {
+        this.maxBytes = properties.maxRequestBytes();
     }
 
     @Override

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import io.leadexport.LeadExportProperties;
+import io.leadexport.request.RequestProperties;
 import io.leadexport.deliver.Destinations;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.request.ExportRequestParser;
@@ -46,11 +46,12 @@ public class InboxRequests {
     private final Path inbox;
     private final int maxBytes;
 
-    public InboxRequests(ExportRequestParser parser, ObjectMapper json, LeadExportProperties properties) {
+    public InboxRequests(ExportRequestParser parser, ObjectMapper json, TriggerProperties properties,
+                         RequestProperties requestProperties) {
         this.parser = parser;
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
         this.inbox = Path.of(properties.inbox().directory()).toAbsolutePath().normalize();
-        this.maxBytes = properties.export().maxRequestBytes();
+        this.maxBytes = requestProperties.maxRequestBytes();
     }
 
     public ExportRequest read(Exchange exchange) throws IOException {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 
-import io.leadexport.LeadExportProperties.Schedule;
+import io.leadexport.trigger.TriggerProperties.Schedule;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.security.ExportUser;
 

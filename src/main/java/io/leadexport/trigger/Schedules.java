@@ -8,13 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import io.leadexport.LeadExportProperties;
-import io.leadexport.LeadExportProperties.Schedule;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.request.ExportRequestDocument;
 import io.leadexport.request.ExportRequestParser;
 import io.leadexport.request.InvalidExportRequestException;
 import io.leadexport.request.InvalidExportRequestException.FieldError;
+import io.leadexport.request.RequestProperties;
+import io.leadexport.trigger.TriggerProperties.Schedule;
 
 import org.quartz.CronExpression;
 import org.springframework.stereotype.Component;
@@ -33,9 +33,9 @@ public class Schedules {
     private final ZoneId defaultZone;
     private final ExportRequestParser parser;
 
-    public Schedules(LeadExportProperties properties, ExportRequestParser parser) {
+    public Schedules(TriggerProperties properties, RequestProperties requests, ExportRequestParser parser) {
         this.schedules = new TreeMap<>(properties.schedules());
-        this.defaultZone = properties.zone();
+        this.defaultZone = requests.zone();
         this.parser = parser;
         List<String> problems = new ArrayList<>();
         schedules.forEach((name, schedule) -> problems.addAll(check(name, schedule)));

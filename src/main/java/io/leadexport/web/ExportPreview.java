@@ -10,6 +10,8 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import io.leadexport.audit.AuditAction;
+import io.leadexport.audit.AuditLog;
 import io.leadexport.export.ExportSteps;
 import io.leadexport.query.LeadQuery;
 import io.leadexport.query.LeadQueryBuilder;
@@ -17,6 +19,7 @@ import io.leadexport.record.LeadRecordFormatter;
 import io.leadexport.record.LeadRow;
 import io.leadexport.record.LeadRowMapper;
 import io.leadexport.request.ExportRequest;
+import io.leadexport.request.RequestSummary;
 import io.leadexport.security.ExportPermissions;
 import io.leadexport.security.ExportUser;
 
@@ -39,14 +42,16 @@ public class ExportPreview {
     private final ExportPermissions permissions;
     private final LeadRowMapper rows;
     private final JdbcTemplate jdbc;
+    private final AuditLog audit;
 
     public ExportPreview(LeadQueryBuilder queries, LeadRecordFormatter formatter, ExportPermissions permissions,
-                         LeadRowMapper rows, DataSource dataSource) {
+                         LeadRowMapper rows, DataSource dataSource, AuditLog audit) {
         this.queries = queries;
         this.formatter = formatter;
         this.permissions = permissions;
         this.rows = rows;
         this.jdbc = new JdbcTemplate(dataSource);
+        this.audit = audit;
     }
 
     public Map<String, Object> preview(ExportRequest request, @ExchangeProperty(ExportSteps.USER) ExportUser user) {
@@ -58,8 +63,16 @@ public class ExportPreview {
         for (LeadRow lead : leads) {
             values.add(Arrays.stream(formatter.format(lead, request)).map(ExportPreview::display).toList());
         }
+        Long matching = jdbc.queryForObject(count.sql(), Long.class, count.parameters().toArray());
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("filter", RequestSummary.filter(request.filter()));
+        shown.put("fields", RequestSummary.fieldKeys(request.fields()));
+        shown.put("nationalId", request.nationalId().key());
+        shown.put("rows", values.size());
+        shown.put("count", matching);
+        audit.record(AuditAction.PREVIEW, null, shown);
         Map<String, Object> preview = new LinkedHashMap<>();
-        preview.put("count", jdbc.queryForObject(count.sql(), Long.class, count.parameters().toArray()));
+        preview.put("count", matching);
         preview.put("fields", request.fields().stream()
                 .map(f -> Map.of("key", f.key(), "label", f.label())).toList());
         preview.put("rows", values);

@@ -1,10 +1,12 @@
 package io.leadexport.web;
 
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.leadexport.request.RequestProperties;
 import io.leadexport.request.DestinationNames;
 import io.leadexport.request.ExportFormat;
 import io.leadexport.request.ExportTemplate;
@@ -24,11 +26,14 @@ public class FieldCatalog {
     private final ExportPermissions permissions;
     private final CurrentUser currentUser;
     private final DestinationNames destinations;
+    private final ZoneId zone;
 
-    public FieldCatalog(ExportPermissions permissions, CurrentUser currentUser, DestinationNames destinations) {
+    public FieldCatalog(ExportPermissions permissions, CurrentUser currentUser, DestinationNames destinations,
+                        RequestProperties properties) {
         this.permissions = permissions;
         this.currentUser = currentUser;
         this.destinations = destinations;
+        this.zone = properties.zone();
     }
 
     public Map<String, Object> describe() {
@@ -44,10 +49,21 @@ public class FieldCatalog {
         ExportUser user = currentUser.get();
         catalog.put("allowedNationalIdPolicies", permissions.allowedPolicies(user));
         catalog.put("destinations", destinations.all().stream().sorted().toList());
+        catalog.put("destinationDescriptions", destinations.all().stream().sorted()
+                .map(this::destination).toList());
+        // Whole-day filters and the dates in files are in this zone: the page names it next to every time.
+        catalog.put("zone", zone.getId());
         catalog.put("user", Map.of("username", user.username(), "roles", user.roles().stream().sorted().toList()));
         catalog.put("defaults", Map.of("format", "csv", "template", "full", "nationalId", "masked",
                 "destination", "download"));
         return catalog;
+    }
+
+    private Map<String, String> destination(String name) {
+        Map<String, String> destination = new LinkedHashMap<>();
+        destination.put("name", name);
+        destination.put("description", destinations.description(name));
+        return destination;
     }
 
 }

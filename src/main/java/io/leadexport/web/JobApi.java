@@ -1,5 +1,7 @@
 package io.leadexport.web;
 
+import io.leadexport.audit.AuditAction;
+import io.leadexport.audit.AuditLog;
 import io.leadexport.export.ExportFiles;
 import io.leadexport.export.ExportSteps;
 import io.leadexport.export.RunningExports;
@@ -8,7 +10,7 @@ import io.leadexport.history.HistoryEvents;
 import io.leadexport.job.ExportJob;
 import io.leadexport.job.JobStatus;
 import io.leadexport.job.JobStore;
-import io.leadexport.job.Page;
+import io.leadexport.query.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +25,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import io.leadexport.LeadExportProperties;
+import io.leadexport.request.RequestProperties;
 import io.leadexport.security.ExportUser;
 import io.leadexport.web.DownloadResponses;
 import io.leadexport.web.ProblemException;
@@ -34,8 +36,8 @@ import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 
 /**
- * The job endpoints (SPEC section 7). A MANAGER sees only its own jobs: anyone else's answers 404, as if it did not
- * exist. An ADMIN sees all.
+ * The job endpoints (docs/api.md, "Jobs"). A MANAGER sees only its own jobs: anyone else's answers 404, as if it
+ * did not exist. An ADMIN sees all.
  */
 @Component("jobApi")
 public class JobApi {
@@ -50,9 +52,11 @@ public class JobApi {
     private final ExportHistory history;
     private final DownloadResponses downloads;
     private final ZoneId zone;
+    private final AuditLog audit;
 
     public JobApi(JobStore store, JobViews views, RunningExports running, HistoryEvents historyEvents,
-                  ExportHistory history, DownloadResponses downloads, LeadExportProperties properties) {
+                  ExportHistory history, DownloadResponses downloads, RequestProperties properties,
+                  AuditLog audit) {
         this.store = store;
         this.views = views;
         this.running = running;
@@ -60,6 +64,7 @@ public class JobApi {
         this.history = history;
         this.downloads = downloads;
         this.zone = properties.zone();
+        this.audit = audit;
     }
 
     public Map<String, Object> view(ExportJob job) {
@@ -70,13 +75,34 @@ public class JobApi {
         return views.view(visible(id, user));
     }
 
-    public Page list(@Header("page") String page, @Header("size") String size,
-                     @ExchangeProperty(ExportSteps.USER) ExportUser user) {
+    /**
+     * The caller's jobs, newest first; an ADMIN's are everyone's unless {@code user} names one person. {@code status}
+     * narrows the list to some statuses (the admin page finds the exports still running after a reload).
+     */
+    public Page list(@Header("page") String page, @Header("size") String size, @Header("user") String userFilter,
+                     @Header("status") String status, @ExchangeProperty(ExportSteps.USER) ExportUser user) {
         int p = page(page);
         int s = size(size);
-        String owner = user.isAdmin() ? null : user.username();
-        List<Map<String, Object>> items = store.list(owner, p, s).stream().map(views::view).toList();
-        return new Page(items, p, s, store.count(owner));
+        String owner = !user.isAdmin() ? user.username()
+                : userFilter == null || userFilter.isBlank() ? null : userFilter.strip();
+        List<String> statuses = statuses(status);
+        List<Map<String, Object>> items = store.list(owner, statuses, p, s).stream().map(views::view).toList();
+        return new Page(items, p, s, store.count(owner, statuses));
+    }
+
+    private static List<String> statuses(String status) {
+        if (status == null || status.isBlank()) {
+            return List.of();
+        }
+        List<String> statuses = java.util.Arrays.stream(status.split(",")).map(String::strip)
+                .filter(v -> !v.isEmpty()).distinct().toList();
+        for (String value : statuses) {
+            if (java.util.Arrays.stream(JobStatus.values()).noneMatch(js -> js.key().equals(value))) {
+                throw new ProblemException(400, "Invalid job query", "status '" + value
+                        + "' is not one of queued, running, succeeded, failed, cancelled");
+            }
+        }
+        return statuses;
     }
 
     /**
@@ -106,6 +132,7 @@ public class JobApi {
         if (job.filePath() != null && job.fileDeletedAt() == null) {
             ExportFiles.deleteDirectory(Path.of(job.filePath()).getParent());
             store.fileDeleted(job.id());
+            audit.record(AuditAction.FILE_DELETE, job.id(), fileFacts(job));
         }
         return views.view(store.find(job.id()).orElseThrow());
     }
@@ -137,6 +164,16 @@ public class JobApi {
         message.setHeader(DownloadResponses.FILTER_HEADER, downloads.filterHeader(views.requestOf(job).get("filter")));
         message.setHeader("X-Export-Sha256", job.fileSha256());
         message.setBody(file.toFile());
+        audit.record(AuditAction.DOWNLOAD, job.id(), fileFacts(job));
+    }
+
+    /** What the audit log notes of a job's file: whose job it is and which file. */
+    private static Map<String, Object> fileFacts(ExportJob job) {
+        Map<String, Object> facts = new java.util.LinkedHashMap<>();
+        facts.put("owner", job.requestedBy());
+        facts.put("fileName", job.fileName());
+        facts.put("fileSize", job.fileSize());
+        return facts;
     }
 
     /** {@code GET /api/leads/export/history} (ADMIN): filterable by finish date, user and status; paged. */

@@ -1,7 +1,7 @@
 package io.leadexport.web;
 
 import io.leadexport.export.ExportRun;
-import io.leadexport.export.Progress;
+import io.leadexport.job.Progress;
 import io.leadexport.export.RunningExports;
 import io.leadexport.job.ExportJob;
 import io.leadexport.job.JobStatus;
@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.stereotype.Component;
 
-/** A job as the API shows it (SPEC section 7), with live progress when it runs on this instance. */
+/** A job as the API shows it (docs/api.md, "Jobs"), with live progress when it runs on this instance. */
 @Component
 public class JobViews {
 
@@ -78,7 +78,10 @@ public class JobViews {
         return request instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
-    /** PostgreSQL's jsonb keeps keys in an order of its own: show them in the order of a request (SPEC section 4). */
+    /**
+     * PostgreSQL's jsonb keeps keys in an order of its own: show them in the order of a request (docs/api.md, "The
+     * export request").
+     */
     private Object request(String requestJson) {
         try {
             Map<String, Object> stored = json.readValue(requestJson, new TypeReference<Map<String, Object>>() { });

@@ -7,12 +7,14 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadexport.job.IdempotencyKeyReusedException;
 import io.leadexport.request.InvalidExportRequestException;
 import io.leadexport.security.ExportForbiddenException;
 
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +41,10 @@ public class ProblemResponses {
         } else if (failure instanceof ExportForbiddenException forbidden) {
             problem = problem(403, "Forbidden", forbidden.getMessage());
             problem.put("errors", List.of(Map.of("field", forbidden.field(), "message", forbidden.getMessage())));
+        } else if (failure instanceof IdempotencyKeyReusedException reused) {
+            problem = problem(422, "Idempotency key reused", reused.getMessage());
+            problem.put("errors", List.of(Map.of("field", IdempotencyKeys.HEADER, "message", reused.getMessage())));
+            problem.put("jobId", reused.jobId());
         } else if (failure instanceof ProblemException known) {
             problem = problem(known.status(), known.title(), known.getMessage());
         } else {
@@ -47,7 +53,7 @@ public class ProblemResponses {
         }
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, problem.get("status"));
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, ProblemWriter.CONTENT_TYPE);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         exchange.getMessage().setBody(json.writeValueAsString(problem));
     }
 
@@ -55,7 +61,7 @@ public class ProblemResponses {
     private static Throwable known(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof InvalidExportRequestException || t instanceof ExportForbiddenException
-                    || t instanceof ProblemException) {
+                    || t instanceof ProblemException || t instanceof IdempotencyKeyReusedException) {
                 return t;
             }
         }

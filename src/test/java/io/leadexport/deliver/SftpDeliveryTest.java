@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.leadexport.LeadExportProperties;
+import io.leadexport.request.RequestProperties;
 import io.leadexport.support.Api;
 import io.leadexport.support.Jobs;
 import io.leadexport.support.TestLeads;
@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * SFTP delivery end to end, with the faults an embedded server can be made to have: exports started over HTTP are
+ * SFTP delivery end to end (README, "Delivery"), with the faults an embedded server can be made to have: exports started over HTTP are
  * uploaded to the Apache MINA SSHD servers of {@link SftpDestinations} (host keys checked against known_hosts files
  * written there), and what arrives is read back from the servers' folders.
  */
@@ -54,7 +54,7 @@ class SftpDeliveryTest extends SftpDestinations {
     @Autowired
     CamelContext camel;
     @Autowired
-    LeadExportProperties properties;
+    RequestProperties properties;
 
     Api api;
     Jobs jobs;

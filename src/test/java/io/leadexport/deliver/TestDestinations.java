@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import io.leadexport.LeadExportProperties;
-import io.leadexport.TestProperties;
 
 /** {@link Destinations} built without Spring, from the documented defaults plus the given destinations. */
 final class TestDestinations {
@@ -14,10 +12,7 @@ final class TestDestinations {
     }
 
     static Destinations of(Map<String, DestinationProperties> configured) {
-        LeadExportProperties d = TestProperties.defaults();
-        return new Destinations(new LeadExportProperties(d.zone(), d.conversationUrlTemplate(), d.phone(), d.demo(),
-                d.database(), d.export(), d.storage(), d.jobs(), d.security(), d.users(), configured, d.schedules(),
-                d.inbox()));
+        return new Destinations(new DeliveryProperties(configured, new DeliveryProperties.Outbox("./outbox")));
     }
 
     static DestinationProperties sftp(String directory, String password, Path privateKey, Path knownHosts,

@@ -48,7 +48,7 @@ class CsvLeadWriterTest {
     /** begin, one write per chunk, finish, close: as the pipeline does. */
     private static byte[] write(ExportRequest request, List<List<Object[]>> chunks) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (LeadWriter writer = new LeadWriters(TestProperties.defaults()).open(out, new ExportDescription(request, GENERATED_AT, "alice", 0))) {
+        try (LeadWriter writer = new LeadWriters(TestProperties.defaults(FormatProperties.class)).open(out, new ExportDescription(request, GENERATED_AT, "alice", 0))) {
             writer.begin();
             for (List<Object[]> chunk : chunks) {
                 writer.write(chunk);
@@ -210,7 +210,7 @@ class CsvLeadWriterTest {
             }
         };
 
-        try (LeadWriter writer = new LeadWriters(TestProperties.defaults()).open(out, new ExportDescription(request(false), GENERATED_AT,
+        try (LeadWriter writer = new LeadWriters(TestProperties.defaults(FormatProperties.class)).open(out, new ExportDescription(request(false), GENERATED_AT,
                 "alice", 0))) {
             writer.begin();
             writer.finish();

@@ -52,7 +52,7 @@ class JsonLeadWriterTest {
     /** begin, one write per chunk, finish, close: as the pipeline does. */
     private static JsonNode write(ExportRequest request, long count, List<List<Object[]>> chunks) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (LeadWriter writer = new LeadWriters(TestProperties.defaults()).open(out, new ExportDescription(request, GENERATED_AT, "alice",
+        try (LeadWriter writer = new LeadWriters(TestProperties.defaults(FormatProperties.class)).open(out, new ExportDescription(request, GENERATED_AT, "alice",
                 count))) {
             writer.begin();
             for (List<Object[]> chunk : chunks) {
@@ -219,7 +219,7 @@ class JsonLeadWriterTest {
             }
         };
 
-        try (LeadWriter writer = new LeadWriters(TestProperties.defaults()).open(out, new ExportDescription(request(ExportFilter.NONE),
+        try (LeadWriter writer = new LeadWriters(TestProperties.defaults(FormatProperties.class)).open(out, new ExportDescription(request(ExportFilter.NONE),
                 GENERATED_AT, "alice", 0))) {
             writer.begin();
             writer.finish();

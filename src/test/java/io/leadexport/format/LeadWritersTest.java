@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 
-import io.leadexport.LeadExportProperties;
 import io.leadexport.TestProperties;
 import io.leadexport.request.ExportFilter;
 import io.leadexport.request.ExportFormat;
@@ -17,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LeadWritersTest {
 
-    private final LeadWriters writers = new LeadWriters(TestProperties.defaults());
+    private final LeadWriters writers = new LeadWriters(TestProperties.defaults(FormatProperties.class));
 
     @Test
     void opensTheXlsxWriterForXlsx() throws IOException {

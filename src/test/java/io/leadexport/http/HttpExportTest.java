@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.leadexport.LeadExportProperties;
+import io.leadexport.export.ExportProperties;
 import io.leadexport.record.NationalIdEncryptor;
 import io.leadexport.support.Api;
 import io.leadexport.support.EndToEndTest;
@@ -53,7 +53,7 @@ class HttpExportTest {
     @Autowired
     NationalIdEncryptor encryptor;
     @Autowired
-    LeadExportProperties properties;
+    ExportProperties properties;
 
     Api api;
     TestLeads leads;
@@ -218,7 +218,7 @@ class HttpExportTest {
                 "/api/leads/export?template=crm&status=new&createdFrom=2024-01-08&createdTo=2024-01-14&search=Zo%C3%AB");
 
         assertThat(response.headers().firstValue("Content-Disposition").orElseThrow()).matches(
-                "attachment; filename=\"leads_export_crm_status-new_created-2024-01-08-to-2024-01-14_search-zoe_"
+                "attachment; filename=\"leads_export_crm_status-new_created-2024-01-08-to-2024-01-14_search_"
                         + "\\d{4}-\\d{2}-\\d{2}_\\d{6}\\.csv\".*");
         assertThat(response.headers().firstValue("X-Export-Filter")).hasValue(
                 "{\"status\":[\"new\"],\"createdFrom\":\"2024-01-08\",\"createdTo\":\"2024-01-14\",\"search\":\"Zo\\u00EB\"}");

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.leadexport.LeadExportProperties;
+import io.leadexport.export.ExportProperties;
 import io.leadexport.support.Api;
 import io.leadexport.support.EndToEndTest;
 
@@ -28,7 +28,7 @@ class HttpProblemsTest {
     @LocalServerPort
     int port;
     @Autowired
-    LeadExportProperties properties;
+    ExportProperties properties;
 
     Api api;
     final ObjectMapper json = new ObjectMapper();

@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Background jobs over HTTP (SPEC section 7): start, progress, download, access, history, recovery. */
+/** Background jobs over HTTP (docs/api.md, "Jobs"): start, progress, download, access, history, recovery. */
 @EndToEndTest
 class JobsTest {
 

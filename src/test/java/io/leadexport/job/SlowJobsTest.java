@@ -10,7 +10,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 
-import io.leadexport.LeadExportProperties;
+import io.leadexport.export.ExportProperties;
 import io.leadexport.support.Api;
 import io.leadexport.support.EndToEndTest;
 import io.leadexport.support.Jobs;
@@ -48,7 +48,7 @@ class SlowJobsTest {
     @Qualifier("exportDataSource")
     DataSource exportDataSource;
     @Autowired
-    LeadExportProperties properties;
+    ExportProperties properties;
     @LocalServerPort
     int port;
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.leadexport.TestProperties;
 import io.leadexport.request.ExportFilter;
+import io.leadexport.request.RequestProperties;
 import io.leadexport.request.ExportFormat;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.request.ExportTemplate;
@@ -30,7 +31,8 @@ class LeadRecordFormatterTest {
     private final NationalIdEncryptor encryptor = new NationalIdEncryptor(
             Map.of("k1", Base64.getEncoder().encodeToString(new byte[32])), "k1");
     private final LeadRecordFormatter formatter =
-            new LeadRecordFormatter(TestProperties.inZone(ZoneId.of("America/New_York")), encryptor);
+            new LeadRecordFormatter(TestProperties.defaults(RecordProperties.class),
+                    new RequestProperties(ZoneId.of("America/New_York"), new RequestProperties.Limits(65536)), encryptor);
 
     private static LeadRow lead() {
         return new LeadRow(ID, "Zoë O'Brien", "(415) 555-0132", "  Zoe.OBrien@Example.COM ", "123-45-6789",

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
-import io.leadexport.TestProperties;
 import io.leadexport.request.InvalidExportRequestException.FieldError;
 
 import org.junit.jupiter.api.Nested;
@@ -24,7 +23,7 @@ class ExportRequestParserTest {
     private final ExportRequestParser parser = parser(UTC);
 
     private static ExportRequestParser parser(ZoneId zone) {
-        return new ExportRequestParser(TestProperties.with(zone, MAX_REQUEST_BYTES),
+        return new ExportRequestParser(new RequestProperties(zone, new RequestProperties.Limits(MAX_REQUEST_BYTES)),
                 () -> Set.of("download", "crm-sftp"));
     }
 

@@ -2,7 +2,6 @@ package io.leadexport.security;
 
 import java.util.List;
 
-import io.leadexport.LeadExportProperties;
 import io.leadexport.TestProperties;
 
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ class UsersTest {
 
     @Test
     void configuredUsersKeepTheirRolesAndPasswords() {
-        UserDetailsService users = configuration.users(with(new LeadExportProperties.User("mia", "{noop}pw",
+        UserDetailsService users = configuration.users(with(new SecurityProperties.User("mia", "{noop}pw",
                 List.of("manager"))));
 
         assertThat(users.loadUserByUsername("mia").getAuthorities()).extracting(Object::toString)
@@ -30,19 +29,16 @@ class UsersTest {
     void passwordsAreNeverReEncodedOnLogin() {
         // A UserDetailsPasswordService would get {noop} passwords re-encoded with bcrypt at the first login, and
         // every later HTTP Basic call would pay for bcrypt.
-        assertThat(configuration.users(TestProperties.defaults())).isNotInstanceOf(UserDetailsPasswordService.class);
+        assertThat(configuration.users(TestProperties.defaults(SecurityProperties.class))).isNotInstanceOf(UserDetailsPasswordService.class);
     }
 
     @Test
     void anUnknownRoleStopsTheStartUp() {
-        assertThatThrownBy(() -> configuration.users(with(new LeadExportProperties.User("x", "{noop}pw",
+        assertThatThrownBy(() -> configuration.users(with(new SecurityProperties.User("x", "{noop}pw",
                 List.of("SUPERUSER"))))).hasMessageContaining("unknown role 'SUPERUSER'");
     }
 
-    private static LeadExportProperties with(LeadExportProperties.User user) {
-        LeadExportProperties d = TestProperties.defaults();
-        return new LeadExportProperties(d.zone(), d.conversationUrlTemplate(), d.phone(), d.demo(), d.database(),
-                d.export(), d.storage(), d.jobs(), d.security(), List.of(user), d.destinations(), d.schedules(),
-                d.inbox());
+    private static SecurityProperties with(SecurityProperties.User user) {
+        return new SecurityProperties(List.of(user), TestProperties.defaults(SecurityProperties.class).security());
     }
 }

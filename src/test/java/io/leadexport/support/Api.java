@@ -8,7 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** A tiny HTTP client for the app under test: real HTTP on loopback, Basic auth. */
+/**
+ * A tiny HTTP client for the app under test: real HTTP on loopback, Basic auth. Every answer to an API operation is
+ * checked against the app's OpenAPI document ({@link ApiContract}): its status and content type must be declared.
+ */
 public final class Api {
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -28,6 +31,14 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST with extra headers, given as name, value, name, value… */
+    public HttpResponse<byte[]> post(String user, String path, String json, String... headers) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .headers(headers)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public HttpResponse<byte[]> delete(String user, String path) {
         return send(user, HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
@@ -39,7 +50,10 @@ public final class Api {
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest sent = request.build();
+            HttpResponse<byte[]> response = http.send(sent, HttpResponse.BodyHandlers.ofByteArray());
+            ApiContract.of(base).ifPresent(contract -> contract.check(sent.method(), sent.uri().getPath(), response));
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

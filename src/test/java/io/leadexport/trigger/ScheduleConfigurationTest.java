@@ -4,11 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
-import io.leadexport.LeadExportProperties;
+import io.leadexport.deliver.DeliveryProperties;
 import io.leadexport.deliver.Destinations;
 import io.leadexport.request.ExportFormat;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.request.ExportRequestParser;
+import io.leadexport.request.RequestProperties;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScheduleConfigurationTest {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(LeadExportProperties.class)
+    @EnableConfigurationProperties({TriggerProperties.class, RequestProperties.class, DeliveryProperties.class})
     @Import({Destinations.class, ExportRequestParser.class, Schedules.class, ConfigurationKeys.class,
             JsonScheduleRequests.class})
     static class ScheduleBeans {
@@ -210,7 +211,7 @@ class ScheduleConfigurationTest {
                         Map.of("LEAD_EXPORT_PORT", "tcp://10.0.0.7:8080", "LEAD_EXPORT_ZONE", "Europe/Paris")))
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(LeadExportProperties.class).zone()).hasToString("Europe/Paris");
+                    assertThat(context.getBean(RequestProperties.class).zone()).hasToString("Europe/Paris");
                 });
         assertThat(output).contains("Ignoring LEAD_EXPORT_PORT: not a setting of this application")
                 .doesNotContain("Ignoring LEAD_EXPORT_ZONE");

@@ -1,4 +1,4 @@
-package io.leadexport.job;
+package io.leadexport.query;
 
 import java.util.List;
 

@@ -1,6 +1,5 @@
-package io.leadexport.export;
+package io.leadexport.job;
 
-import io.leadexport.job.JobStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.leadexport.web;
+package io.leadexport.security;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;

@@ -1,0 +1,43 @@
+package io.leadexport.security;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Who may export what: {@code lead-export.users} and {@code lead-export.security.*} (the national ID keys are the
+ * record package's, {@code RecordProperties}).
+ */
+@Validated
+@ConfigurationProperties("lead-export")
+public record SecurityProperties(
+        List<@Valid User> users,
+        @DefaultValue @Valid Security security) {
+
+    public SecurityProperties {
+        users = users == null ? List.of() : List.copyOf(users);
+    }
+
+    /**
+     * @param allowPlainNationalId whether ADMINs may ask for national IDs in plain text
+     * @param jwtRolesClaim        with OAuth2 bearer tokens: the claim that lists the roles (ADMIN, MANAGER)
+     * @param jwtUsernameClaim     with OAuth2 bearer tokens: the claim that names the user (falls back to {@code sub})
+     */
+    public record Security(
+            @DefaultValue("false") boolean allowPlainNationalId,
+            @DefaultValue("roles") String jwtRolesClaim,
+            @DefaultValue("preferred_username") String jwtUsernameClaim) {
+    }
+
+    public record User(@NotBlank String username, @NotBlank String password, List<String> roles) {
+
+        public User {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+    }
+}
