@@ -50,6 +50,9 @@ export const api = {
   cancel: (id) => call('DELETE', `${API}/jobs/${encodeURIComponent(id)}`),
   jobs: (page, size) => call('GET', `${API}/jobs?${query({ page, size })}`),
   history: (params) => call('GET', `${API}/history?${query(params)}`),
+  schedules: () => call('GET', `${API}/schedules`),
+  schedule: (name, action) => call('POST', `${API}/schedules/${encodeURIComponent(name)}/${action}`),
+  inbox: (page, size) => call('GET', `${API}/inbox?${query({ page, size })}`),
 };
 
 /**

@@ -1,11 +1,13 @@
-// The admin page: sign in, then New export / My exports / History (ADMIN). All data comes from the API.
+// The admin page: sign in, then New export / My exports / History, Schedules, Inbox (ADMIN). All data comes from the API.
 
 import { ApiError, signIn, signOut, whenUnauthorized } from './api.js';
 import { announce, byId, show } from './dom.js';
 import { ExportForm } from './export-form.js';
 import { HistoryTab } from './history-tab.js';
+import { InboxTab } from './inbox-tab.js';
 import { stopAll } from './job-card.js';
 import { JobsTab } from './jobs-tab.js';
+import { SchedulesTab } from './schedules-tab.js';
 
 let session = null;
 
@@ -44,11 +46,18 @@ function begin(catalog) {
   const admin = catalog.user.roles.includes('ADMIN');
   session = {
     form: new ExportForm(catalog),
-    tabs: { jobs: new JobsTab(catalog), history: admin ? new HistoryTab() : null },
+    tabs: {
+      jobs: new JobsTab(catalog),
+      history: admin ? new HistoryTab() : null,
+      schedules: admin ? new SchedulesTab() : null,
+      inbox: admin ? new InboxTab() : null,
+    },
   };
   byId('session-user').textContent = catalog.user.username;
   byId('session-roles').textContent = catalog.user.roles.join(', ');
-  show(byId('tab-history'), admin);
+  for (const name of ADMIN_TABS) {
+    show(byId(`tab-${name}`), admin);
+  }
   show(byId('sign-in'), false);
   show(byId('session'), true);
   show(byId('app'), true);
@@ -64,8 +73,10 @@ function end(message, isError = false) {
   if (session) {
     session.form.destroy();
     session.tabs.jobs.destroy();
-    if (session.tabs.history) {
-      session.tabs.history.destroy();
+    for (const name of ADMIN_TABS) {
+      if (session.tabs[name]) {
+        session.tabs[name].destroy();
+      }
     }
     session = null;
   }
@@ -73,7 +84,9 @@ function end(message, isError = false) {
   show(byId('session'), false);
   byId('session-user').textContent = '';
   byId('session-roles').textContent = '';
-  show(byId('tab-history'), false);
+  for (const name of ADMIN_TABS) {
+    show(byId(`tab-${name}`), false);
+  }
   show(byId('sign-in'), true);
   note(message, isError);
   byId('password').value = '';
@@ -91,7 +104,8 @@ function note(message, isError) {
 
 // Tabs (WAI-ARIA pattern): arrow keys, Home and End move between tabs; the selected tab is the only one in the
 // tab order.
-const TABS = ['new', 'jobs', 'history'];
+const TABS = ['new', 'jobs', 'history', 'schedules', 'inbox'];
+const ADMIN_TABS = ['history', 'schedules', 'inbox'];
 
 function setUpTabs() {
   for (const name of TABS) {

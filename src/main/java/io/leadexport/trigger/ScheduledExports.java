@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The schedule trigger's steps ({@code lead-export.schedules.<name>}). Every instance fires every tick; a tick becomes
- * a job only once, because its source ({@code schedule:<name>:<fire time>}) is unique. Incremental schedules ask for
+ * The schedule trigger's steps ({@code lead-export.schedules.<name>}). A tick fires on one instance and becomes a job
+ * only once, because its source ({@code schedule:<name>:<fire time>}) is unique. Incremental schedules ask for
  * the leads updated since their watermark, which {@link #delivered} moves forward only after a successful delivery.
  */
 @Component("scheduledExports")
@@ -46,20 +46,44 @@ public class ScheduledExports {
         return schedules.all();
     }
 
-    /** A tick: the request to queue, or null when this schedule's previous run has not finished yet. */
+    /**
+     * A tick: the request to queue, or null when the schedule is paused or its previous run has not finished yet.
+     * The tick fires on one instance (Quartz's clustered job store); its source keeps it one job even if it fired twice.
+     */
     public ExportRequest tick(@ExchangeProperty(NAME) String name, @Header("scheduledFireTime") Date fireTime,
                               Exchange exchange) {
-        Boolean busy = jdbc.queryForObject("select exists (select 1 from export_jobs where trigger = 'schedule' "
-                + "and requested_by = ? and status in ('queued', 'running'))", Boolean.class, name);
-        if (Boolean.TRUE.equals(busy)) {
+        if (paused(name)) {
+            log.info("Schedule {} is paused: this tick is skipped", name);
+            return null;
+        }
+        if (busy(name)) {
             log.info("Schedule {}: the previous run has not finished; this tick is skipped", name);
             return null;
         }
         Instant firedFor = fireTime == null ? Instant.now() : fireTime.toInstant();
+        return start(name, "schedule:" + name + ":" + firedFor, exchange);
+    }
+
+    /**
+     * Sets up the exchange for {@code direct:start-export} as a run of the schedule: requested by the schedule
+     * itself, trigger {@code schedule}, with this source; the request comes from the configuration and the watermark.
+     */
+    ExportRequest start(String name, String source, Exchange exchange) {
         exchange.setProperty(ExportSteps.USER, ExportUser.system(name));
         exchange.setProperty(ExportSteps.TRIGGER, "schedule");
-        exchange.setProperty(ExportJobs.SOURCE, "schedule:" + name + ":" + firedFor);
+        exchange.setProperty(ExportJobs.SOURCE, source);
         return schedules.request(name, watermark(name));
+    }
+
+    /** Whether a run of the schedule is queued or running. */
+    public boolean busy(String name) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from export_jobs where trigger = "
+                + "'schedule' and requested_by = ? and status in ('queued', 'running'))", Boolean.class, name));
+    }
+
+    public boolean paused(String name) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from schedule_pauses where schedule = ?)", Boolean.class, name));
     }
 
     /** After a job succeeded: an incremental schedule's watermark moves to the start of that job. */
@@ -73,6 +97,18 @@ public class ScheduledExports {
                 + "on conflict (schedule) do update set updated_since = excluded.updated_since, job_id = excluded.job_id, "
                 + "advanced_at = now() where schedule_watermarks.updated_since < excluded.updated_since",
                 job.requestedBy(), job.id(), job.attempt());
+    }
+
+    /** The latest run of a schedule (a tick's or a run now's). */
+    public record LastRun(String jobId, String status, long rows, Instant finishedAt, String error) {
+    }
+
+    public Optional<LastRun> lastRun(String name) {
+        return jdbc.query("select id, status, processed, finished_at, error from export_jobs where trigger = 'schedule' "
+                        + "and requested_by = ? order by created_at desc limit 1",
+                (rs, n) -> new LastRun(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getString(5)),
+                name).stream().findFirst();
     }
 
     public Optional<Instant> watermark(String name) {

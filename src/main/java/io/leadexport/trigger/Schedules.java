@@ -53,6 +53,11 @@ public class Schedules {
         return Optional.ofNullable(schedules.get(name));
     }
 
+    /** Its cron in plain words ("every day at 02:00"). */
+    public String description(Schedule schedule) {
+        return CronDescription.describe(schedule.cron());
+    }
+
     /** The zone its cron runs in. */
     public ZoneId zone(Schedule schedule) {
         return schedule.zone() == null ? defaultZone : schedule.zone();
