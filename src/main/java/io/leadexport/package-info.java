@@ -15,7 +15,7 @@
  *   <li>{@code job}: background jobs ({@code jobs.camel.yaml}): queue, claim, lease, heartbeat, recovery, retention</li>
  *   <li>{@code history}: the finish route's event, history and metrics ({@code history.camel.yaml})</li>
  *   <li>{@code trigger}: schedule and inbox ({@code trigger-schedule.camel.yaml}, {@code trigger-inbox.camel.yaml})</li>
- *   <li>{@code retention}: what is deleted when (jobs, files, history, audit, inbox and outbox folders)</li>
+ *   <li>{@code retention}: the retention sweep of everything that can hold lead data, and erasure</li>
  *   <li>{@code web}: the HTTP edge ({@code trigger-http.camel.yaml}): problem details, downloads, job views</li>
  * </ol>
  * Each package owns its part of the {@code lead-export.*} configuration as a {@code *Properties} record. A route

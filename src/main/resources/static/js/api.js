@@ -45,10 +45,12 @@ export function signedIn() {
 export const api = {
   fields: () => call('GET', `${API}/fields`),
   preview: (request) => call('POST', `${API}/preview`, request),
-  start: (request) => call('POST', API, request),
+  values: () => call('GET', `${API}/values`),
+  // One Idempotency-Key per intended export: a repeated click or a retry answers the job the key started.
+  start: (request, idempotencyKey) => call('POST', API, request, { 'Idempotency-Key': idempotencyKey }),
   job: (id) => call('GET', `${API}/jobs/${encodeURIComponent(id)}`),
   cancel: (id) => call('DELETE', `${API}/jobs/${encodeURIComponent(id)}`),
-  jobs: (page, size) => call('GET', `${API}/jobs?${query({ page, size })}`),
+  jobs: (params) => call('GET', `${API}/jobs?${query(params)}`),
   history: (params) => call('GET', `${API}/history?${query(params)}`),
   schedules: () => call('GET', `${API}/schedules`),
   schedule: (name, action) => call('POST', `${API}/schedules/${encodeURIComponent(name)}/${action}`),
@@ -104,16 +106,16 @@ function safeName(name) {
   return base || null;
 }
 
-async function call(method, path, body) {
-  const response = await authorized(method, path, body);
+async function call(method, path, body, extraHeaders) {
+  const response = await authorized(method, path, body, extraHeaders);
   return answer(response);
 }
 
-async function authorized(method, path, body) {
+async function authorized(method, path, body, extraHeaders) {
   if (authorization === null) {
     throw new ApiError(401, { title: 'Signed out', detail: 'Sign in first.' });
   }
-  const response = await send(method, path, body, authorization);
+  const response = await send(method, path, body, authorization, extraHeaders);
   if (response.status === 401) {
     authorization = null;
     onUnauthorized();
@@ -122,8 +124,9 @@ async function authorized(method, path, body) {
   return response;
 }
 
-async function send(method, path, body, credentials) {
+async function send(method, path, body, credentials, extraHeaders = {}) {
   const headers = {
+    ...extraHeaders,
     'Authorization': credentials,
     'Accept': 'application/json, application/problem+json',
     // Without it, a 401 would carry a Basic challenge and the browser would open its own sign-in dialog.

@@ -1,10 +1,65 @@
-// Numbers, sizes, durations and dates for people, in the browser's locale.
+// Numbers, sizes, durations and dates for people, in the browser's locale. Times are shown in the business zone
+// (the server's lead-export.zone: whole-day filters and the times in file names use it) and always name it; the
+// browser's own time is in the tooltip.
+
+import { el } from './dom.js';
 
 const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
-const shortDay = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+let businessZone = 'UTC';
+let dateTime = zoned(businessZone, true);
+let time = zoned(businessZone, false);
+const localDateTime = zoned(browserZone, true);
+
+function zoned(zone, withDate) {
+  return new Intl.DateTimeFormat(undefined, {
+    year: withDate ? 'numeric' : undefined, month: withDate ? 'short' : undefined, day: withDate ? 'numeric' : undefined,
+    hour: 'numeric', minute: '2-digit', second: '2-digit', timeZone: zone, timeZoneName: 'short',
+  });
+}
+
+/** The business zone from the field catalog (e.g. America/New_York). */
+export function useZone(zone) {
+  businessZone = zone || 'UTC';
+  dateTime = zoned(businessZone, true);
+  time = zoned(businessZone, false);
+}
+
+export function zone() {
+  return businessZone;
+}
+
+/** "America/New_York (EST)": the zone's id and its current short name. */
+export function zoneText() {
+  const short = new Intl.DateTimeFormat('en-US', { timeZone: businessZone, timeZoneName: 'short' })
+    .formatToParts(new Date()).find((p) => p.type === 'timeZoneName');
+  return short && short.value !== businessZone ? `${businessZone} (${short.value})` : businessZone;
+}
+
+/** Today's date (yyyy-MM-dd) in the business zone. */
+export function businessToday() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: businessZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(new Date());
+}
+
+/**
+ * A <time> for an instant: the business zone's date and time with its zone named, the browser's in the tooltip.
+ * @param withDate false for the time of day only
+ */
+export function timeNode(iso, withDate = true) {
+  const date = parse(iso);
+  if (!date) {
+    return document.createTextNode('–');
+  }
+  return el('time', {
+    datetime: date.toISOString(), class: 'zoned',
+    title: `Your time (${browserZone}): ${localDateTime.format(date)}`,
+    text: (withDate ? dateTime : time).format(date),
+  });
+}
+
+const shortDay = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 export function count(value) {
   return value === null || value === undefined ? '–' : integer.format(value);
@@ -100,14 +155,26 @@ export function timeText(iso) {
   return date ? time.format(date) : '–';
 }
 
+/** A calendar day (a Date at UTC midnight of that day), e.g. "Dec 1". */
 export function dayText(date) {
   return shortDay.format(date);
 }
 
-/** yyyy-MM-dd of a local date, as date inputs and the API take it. */
+/** yyyy-MM-dd of a calendar day held as a Date at UTC midnight, as date inputs and the API take it. */
 export function isoDay(date) {
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return date.toISOString().slice(0, 10);
+}
+
+/** The calendar day (a Date at UTC midnight) of yyyy-MM-dd. */
+export function dayOf(iso) {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+/** The business-zone day (yyyy-MM-dd) an instant falls on. */
+export function businessDay(iso) {
+  const date = parse(iso);
+  return date ? new Intl.DateTimeFormat('en-CA', { timeZone: businessZone, year: 'numeric', month: '2-digit',
+    day: '2-digit' }).format(date) : null;
 }
 
 function parse(iso) {
@@ -116,6 +183,21 @@ function parse(iso) {
   }
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? null : date;
+}
+
+const TRIGGER_LABELS = {
+  http: ['By hand', 'Started from this page or by a script through the API'],
+  schedule: ['Schedule', 'Started by a configured schedule'],
+  file: ['Inbox file', 'Started by a request file dropped in the inbox folder'],
+};
+
+/** A trigger in plain words, and a longer description for a tooltip. */
+export function triggerLabel(trigger) {
+  return (TRIGGER_LABELS[trigger] || [String(trigger), ''])[0];
+}
+
+export function triggerDescription(trigger) {
+  return (TRIGGER_LABELS[trigger] || ['', ''])[1];
 }
 
 const STATUS_LABELS = {

@@ -1,11 +1,12 @@
-// "My exports": the caller's jobs (an ADMIN's: everyone's), newest first, a page at a time. While one of them is
-// queued or running and the tab is open, the page refreshes itself.
+// "My exports": the caller's jobs, newest first, a page at a time. An ADMIN sees its own by default and may show
+// everyone's or one person's. While one of them is queued or running and the tab is open, it refreshes itself.
 
 import { api, ApiError, download } from './api.js';
 import { announce, byId, el, replaceChildren, show } from './dom.js';
 import * as fmt from './format.js';
-import { filterSummary } from './job-card.js';
+import { confirmCancel, exportAgain } from './job-card.js';
 import { pager } from './pager.js';
+import { columnList, columnsText, filterSummary, nationalIdText } from './request-summary.js';
 
 const PAGE_SIZE = 20;
 const REFRESH_MS = 2000;
@@ -16,10 +17,19 @@ export class JobsTab {
     this.timer = null;
     this.active = false;
     this.loading = false;
-    byId('jobs-scope').textContent = catalog.user.roles.includes('ADMIN')
-      ? 'As an ADMIN you see everyone’s exports.' : 'The exports you started.';
-    this.refreshListener = () => this.load();
-    byId('jobs-refresh').addEventListener('click', this.refreshListener);
+    this.user = catalog.user.username;
+    this.admin = catalog.user.roles.includes('ADMIN');
+    show(byId('jobs-filter'), this.admin);
+    byId('jobs-scope').textContent = this.admin ? '' : 'The exports you started.';
+    this.listeners = [
+      [byId('jobs-refresh'), 'click', () => this.load()],
+      [byId('jobs-who'), 'change', () => { this.syncWho(); this.page = 0; this.load(); }],
+      [byId('jobs-filter'), 'submit', (event) => { event.preventDefault(); this.page = 0; this.load(); }],
+    ];
+    for (const [node, type, listener] of this.listeners) {
+      node.addEventListener(type, listener);
+    }
+    this.syncWho();
   }
 
   open() {
@@ -34,11 +44,30 @@ export class JobsTab {
 
   destroy() {
     this.close();
-    byId('jobs-refresh').removeEventListener('click', this.refreshListener);
+    for (const [node, type, listener] of this.listeners) {
+      node.removeEventListener(type, listener);
+    }
+    byId('jobs-filter').reset();
     byId('jobs-table').tBodies[0].replaceChildren();
     byId('jobs-pager').replaceChildren();
     byId('jobs-scope').textContent = '';
     show(byId('jobs-error'), false);
+  }
+
+  syncWho() {
+    show(byId('jobs-user-field'), byId('jobs-who').value === 'user');
+  }
+
+  /** Whose jobs to ask for: a MANAGER always gets its own; an ADMIN its own, everyone's or one person's. */
+  whose() {
+    if (!this.admin) {
+      return null;
+    }
+    const who = byId('jobs-who').value;
+    if (who === 'all') {
+      return null;
+    }
+    return who === 'user' ? byId('jobs-user').value.trim() || null : this.user;
   }
 
   async load() {
@@ -48,7 +77,7 @@ export class JobsTab {
     }
     this.loading = true;
     try {
-      const page = await api.jobs(this.page, PAGE_SIZE);
+      const page = await api.jobs({ page: this.page, size: PAGE_SIZE, user: this.whose() });
       show(byId('jobs-error'), false);
       this.render(page);
       if (this.active && page.items.some((job) => job.status === 'queued' || job.status === 'running')) {
@@ -56,8 +85,7 @@ export class JobsTab {
       }
     } catch (e) {
       if (!(e instanceof ApiError && e.status === 401)) {
-        byId('jobs-error').textContent = `Could not load the exports: ${e.message}`;
-        show(byId('jobs-error'), true);
+        this.error(`Could not load the exports: ${e.message}`);
       }
     } finally {
       this.loading = false;
@@ -67,7 +95,7 @@ export class JobsTab {
   render(page) {
     const body = byId('jobs-table').tBodies[0];
     if (!page.items.length) {
-      replaceChildren(body, el('tr', {}, el('td', { colspan: '9', class: 'empty-row', text: 'No exports yet.' })));
+      replaceChildren(body, el('tr', {}, el('td', { colspan: '5', class: 'empty-row', text: 'No exports yet.' })));
     } else {
       replaceChildren(body, page.items.map((job) => this.row(job)));
     }
@@ -78,15 +106,9 @@ export class JobsTab {
     const request = job.request || {};
     const progress = job.progress || {};
     const active = job.status === 'queued' || job.status === 'running';
-    const status = el('td', {},
-      el('span', { class: `badge status-${job.status}`, text: fmt.statusLabel(job.status) }),
-      job.status === 'running' ? ` ${fmt.percent(progress.percent)}` : null,
-      job.error ? el('div', { class: 'row-error', text: job.error }) : null);
+    const zeroRows = job.status === 'succeeded' && progress.processed === 0;
     const file = job.file;
-    const fileCell = el('td', {},
-      file ? el('span', { class: 'file-name', text: file.name }) : '–',
-      file ? el('div', { class: 'hint', text: file.deletedAt ? 'deleted' : fmt.bytes(file.size) }) : null);
-    const actions = el('td', { class: 'row-actions' });
+    const actions = el('td', { class: 'row-actions', 'data-label': 'Actions' });
     if (job.status === 'succeeded' && file && file.downloadUrl) {
       actions.append(el('button', {
         type: 'button', class: 'button small primary download', 'aria-label': `Download ${file.name}`,
@@ -105,29 +127,49 @@ export class JobsTab {
     }
     if (active) {
       actions.append(el('button', {
-        type: 'button', class: 'button small danger cancel', 'aria-label': `Cancel the export started ${fmt.dateTimeText(job.createdAt)}`,
+        type: 'button', class: 'button small secondary cancel',
+        'aria-label': `Cancel the export requested ${fmt.dateTimeText(job.createdAt)}`,
         onclick: async (event) => {
-          event.currentTarget.disabled = true;
+          const button = event.currentTarget;
+          button.disabled = true;
           try {
-            await api.cancel(job.id);
-            announce('Export cancelled.');
+            if (await confirmCancel(job)) {
+              announce('Export cancelled.');
+            }
           } catch (e) {
             this.error(`Could not cancel: ${e.message}`);
           }
+          button.disabled = false;
           this.load();
         },
-      }, 'Cancel'));
+      }, 'Cancel…'));
+    } else {
+      actions.append(el('button', {
+        type: 'button', class: 'button small secondary again',
+        'aria-label': `Export again: the request of ${fmt.dateTimeText(job.createdAt)}`,
+        onclick: () => exportAgain(request, `the export requested ${fmt.dateTimeText(job.createdAt)}`),
+      }, 'Export again'));
     }
     const filter = filterSummary(request.filter);
     return el('tr', { dataset: { jobId: job.id, status: job.status } },
-      el('td', { class: 'nowrap' }, fmt.dateTimeText(job.createdAt), el('div', { class: 'hint', text: job.trigger })),
-      el('td', { text: job.requestedBy }),
-      status,
-      el('td', { text: fmt.formatLabel(request.format || '') }),
-      el('td', {}, request.template || '–', filter ? el('div', { class: 'hint', text: filter }) : null),
-      el('td', { class: 'num', text: fmt.count(progress.processed) }),
-      el('td', { text: job.destination || '–' }),
-      fileCell,
+      el('td', { 'data-label': 'Requested' }, fmt.timeNode(job.createdAt),
+        el('div', { class: 'hint' }, `${job.requestedBy} · `,
+          el('span', { title: fmt.triggerDescription(job.trigger), text: fmt.triggerLabel(job.trigger) }))),
+      el('td', { class: 'what', 'data-label': 'Export' },
+        el('div', { text: `${fmt.formatLabel(request.format || '')} · ${columnsText(request)}` }),
+        el('div', { class: 'hint columns', text: columnList(request) }),
+        el('div', { class: 'hint filter', text: filter ? `Filter: ${filter}` : 'All leads' }),
+        el('div', { class: 'hint national-id', text: `National ID ${nationalIdText(request.nationalId)}` })),
+      el('td', { 'data-label': 'Status' },
+        el('span', { class: `badge status-${zeroRows ? 'empty' : job.status}`,
+          text: zeroRows ? '0 leads matched' : fmt.statusLabel(job.status) }),
+        el('div', { class: 'hint' }, job.status === 'running'
+          ? `${fmt.percent(progress.percent)} · ${fmt.count(progress.processed)} rows` : `${fmt.count(progress.processed)} rows`),
+        job.error ? el('div', { class: 'row-error', text: job.error }) : null),
+      el('td', { 'data-label': 'File' },
+        file ? el('div', { class: 'file-name', text: file.name }) : null,
+        el('div', { class: 'hint' }, job.destination === 'download' ? 'Download'
+          : `To ${job.destination}`, file ? ` · ${file.deletedAt ? 'deleted' : fmt.bytes(file.size)}` : '')),
       actions);
   }
 

@@ -1,13 +1,27 @@
-// The admin page: sign in, then New export / My exports / History, Schedules, Inbox (ADMIN). All data comes from the API.
+// The admin page: sign in, then the tabs: New export, My exports, History (ADMIN)... All data comes from the API.
+//
+// Adding a tab: a <button role="tab" id="tab-NAME" data-role="ADMIN"?> and a <section role="tabpanel"
+// id="panel-NAME"> in index.html, and a line in TAB_CONTROLLERS below: a controller has open() (the tab is shown),
+// close() (another tab is) and destroy() (sign-out). The URL's #NAME keeps the tab across a reload.
 
-import { ApiError, signIn, signOut, whenUnauthorized } from './api.js';
+import { api, ApiError, signIn, signOut, whenUnauthorized } from './api.js';
 import { announce, byId, show } from './dom.js';
 import { ExportForm } from './export-form.js';
+import * as fmt from './format.js';
 import { HistoryTab } from './history-tab.js';
 import { InboxTab } from './inbox-tab.js';
-import { stopAll } from './job-card.js';
+import { JobCard, stopAll } from './job-card.js';
 import { JobsTab } from './jobs-tab.js';
+import { useCatalog } from './request-summary.js';
 import { SchedulesTab } from './schedules-tab.js';
+
+/** The controller of each tab that has one, made after sign-in from the field catalog. */
+const TAB_CONTROLLERS = {
+  jobs: (catalog) => new JobsTab(catalog),
+  history: () => new HistoryTab(),
+  schedules: () => new SchedulesTab(),
+  inbox: () => new InboxTab(),
+};
 
 let session = null;
 
@@ -15,6 +29,7 @@ function start() {
   byId('sign-in-form').addEventListener('submit', onSignIn);
   byId('sign-out').addEventListener('click', () => end('You are signed out.'));
   whenUnauthorized(() => end('Your sign-in is no longer accepted. Please sign in again.', true));
+  document.addEventListener('show-tab', (event) => selectTab(event.detail, true));
   setUpTabs();
   byId('username').focus();
 }
@@ -33,7 +48,7 @@ async function onSignIn(event) {
     const catalog = await signIn(username, password);
     byId('password').value = '';
     show(byId('sign-in-error'), false);
-    begin(catalog);
+    await begin(catalog);
   } catch (e) {
     note(e instanceof ApiError ? e.message : `Sign-in failed: ${e.message}`, true);
     byId('password').select();
@@ -42,28 +57,48 @@ async function onSignIn(event) {
   }
 }
 
-function begin(catalog) {
-  const admin = catalog.user.roles.includes('ADMIN');
-  session = {
-    form: new ExportForm(catalog),
-    tabs: {
-      jobs: new JobsTab(catalog),
-      history: admin ? new HistoryTab() : null,
-      schedules: admin ? new SchedulesTab() : null,
-      inbox: admin ? new InboxTab() : null,
-    },
-  };
-  byId('session-user').textContent = catalog.user.username;
-  byId('session-roles').textContent = catalog.user.roles.join(', ');
-  for (const name of ADMIN_TABS) {
-    show(byId(`tab-${name}`), admin);
+/** Shows the page for the signed-in user: the tab of the URL (or New export) and the exports still running. */
+async function begin(catalog) {
+  const roles = catalog.user.roles;
+  fmt.useZone(catalog.zone);
+  useCatalog(catalog);
+  const values = await api.values().catch(() => null);
+  const tabs = {};
+  for (const tab of tabButtons()) {
+    const name = tabName(tab);
+    const allowed = !tab.dataset.role || roles.includes(tab.dataset.role);
+    show(tab, allowed);
+    if (allowed && TAB_CONTROLLERS[name]) {
+      tabs[name] = TAB_CONTROLLERS[name](catalog);
+    }
   }
+  session = { form: new ExportForm(catalog, values), tabs };
+  byId('session-user').textContent = catalog.user.username;
+  byId('session-roles').textContent = roles.join(', ');
+  byId('session-zone').textContent = `Times in ${fmt.zoneText()}`;
   show(byId('sign-in'), false);
   show(byId('session'), true);
   show(byId('app'), true);
-  selectTab('new', false);
-  byId('tab-new').focus();
+  const wanted = location.hash.slice(1);
+  const first = tabButtons().some((t) => tabName(t) === wanted && !t.hidden) ? wanted : 'new';
+  selectTab(first, true);
+  byId(`tab-${first}`).focus();
   announce(`Signed in as ${catalog.user.username}.`);
+  await restoreRunning(catalog.user.username);
+}
+
+/** Exports this user started that are still queued or running come back as live cards (after a reload). */
+async function restoreRunning(username) {
+  try {
+    const page = await api.jobs({ user: username, status: 'queued,running', size: 20 });
+    for (const job of page.items.slice().reverse()) {
+      if (job.requestedBy === username && session) {
+        session.form.showCard(job);
+      }
+    }
+  } catch (e) {
+    // The cards are a convenience: My exports lists the same jobs.
+  }
 }
 
 /** Signs out: forgets the credentials and everything shown with them. */
@@ -72,11 +107,8 @@ function end(message, isError = false) {
   stopAll();
   if (session) {
     session.form.destroy();
-    session.tabs.jobs.destroy();
-    for (const name of ADMIN_TABS) {
-      if (session.tabs[name]) {
-        session.tabs[name].destroy();
-      }
+    for (const controller of Object.values(session.tabs)) {
+      controller.destroy();
     }
     session = null;
   }
@@ -84,8 +116,8 @@ function end(message, isError = false) {
   show(byId('session'), false);
   byId('session-user').textContent = '';
   byId('session-roles').textContent = '';
-  for (const name of ADMIN_TABS) {
-    show(byId(`tab-${name}`), false);
+  for (const tab of tabButtons()) {
+    show(tab, !tab.dataset.role);
   }
   show(byId('sign-in'), true);
   note(message, isError);
@@ -104,15 +136,21 @@ function note(message, isError) {
 
 // Tabs (WAI-ARIA pattern): arrow keys, Home and End move between tabs; the selected tab is the only one in the
 // tab order.
-const TABS = ['new', 'jobs', 'history', 'schedules', 'inbox'];
-const ADMIN_TABS = ['history', 'schedules', 'inbox'];
+
+function tabButtons() {
+  return [...document.querySelectorAll('#app [role="tab"]')];
+}
+
+function tabName(tab) {
+  return tab.id.replace(/^tab-/, '');
+}
 
 function setUpTabs() {
-  for (const name of TABS) {
-    const tab = byId(`tab-${name}`);
+  for (const tab of tabButtons()) {
+    const name = tabName(tab);
     tab.addEventListener('click', () => selectTab(name, true));
     tab.addEventListener('keydown', (event) => {
-      const visible = TABS.filter((t) => !byId(`tab-${t}`).hidden);
+      const visible = tabButtons().filter((t) => !t.hidden).map(tabName);
       const index = visible.indexOf(name);
       let next = null;
       if (event.key === 'ArrowRight') {
@@ -134,9 +172,9 @@ function setUpTabs() {
 }
 
 function selectTab(name, load) {
-  for (const other of TABS) {
+  for (const tab of tabButtons()) {
+    const other = tabName(tab);
     const selected = other === name;
-    const tab = byId(`tab-${other}`);
     tab.setAttribute('aria-selected', String(selected));
     tab.tabIndex = selected ? 0 : -1;
     show(byId(`panel-${other}`), selected);
@@ -145,6 +183,8 @@ function selectTab(name, load) {
       controller.close();
     }
   }
+  // The tab is in the URL, so a reload comes back to it.
+  history.replaceState(null, '', name === 'new' ? location.pathname + location.search : `#${name}`);
   const controller = session && session.tabs[name];
   if (controller && load) {
     controller.open();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -50,6 +51,8 @@ public class AuditLog implements SmartLifecycle {
     private final BlockingQueue<AuditEntry> queue;
     private final Counter lost;
     private volatile boolean stopping;
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong handled = new AtomicLong();
     private volatile Thread writer;
 
     public AuditLog(DataSource dataSource, ObjectMapper json, MeterRegistry registry, AuditProperties properties) {
@@ -85,7 +88,9 @@ public class AuditLog implements SmartLifecycle {
     }
 
     public void record(AuditEntry entry) {
-        if (!queue.offer(entry)) {
+        if (queue.offer(entry)) {
+            accepted.incrementAndGet();
+        } else {
             lost(entry.action(), entry.actor(), entry.target(), "the audit queue is full");
         }
     }
@@ -93,6 +98,23 @@ public class AuditLog implements SmartLifecycle {
     /** The client's address of an HTTP authentication (Basic, bearer token, session), or null. */
     public static String addressOf(Authentication auth) {
         return auth != null && auth.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
+    }
+
+    /**
+     * Waits (at most 5 s) until every entry recorded so far is written or given up, so that what follows sees it in
+     * the table (erasure redacts the table).
+     */
+    public void flush() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long target = accepted.get();
+        while (handled.get() < target && writer != null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Entries waiting to be written. */
@@ -115,6 +137,7 @@ public class AuditLog implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } finally {
+                handled.addAndGet(batch.size());
                 batch.clear();
             }
         }

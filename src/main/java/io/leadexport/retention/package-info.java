@@ -1,6 +1,6 @@
 /**
- * Retention ({@code lead-export.retention.*}): one sweep deletes what has aged out, jobs with their files, history,
- * audit entries, and the inbox's and outbox's files. Sits above {@code trigger} and {@code deliver}, whose folders it
- * sweeps; only {@code web} is above it.
+ * How long what can hold lead data or search text is kept ({@code lead-export.retention.*}, one sweep on every
+ * instance), and erasure of a search text or a lead id from all of it. Uses the packages below it (the inbox and
+ * outbox folders of {@code trigger}, the files of {@code export}, the audit log); only {@code web} sits above.
  */
 package io.leadexport.retention;

@@ -116,6 +116,36 @@ class CrmDeliveryTest {
     }
 
     @Test
+    void aCrmThatEchoesTheRejectedRecordsLeavesOnlyItsCodeAndMessageInTheJobHistoryAndLogs() {
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(logs);
+        CRM.then(409, "{\"error\": {\"code\": \"DUPLICATE_VALUE\", \"message\": \"Lead 'Lead 3' "
+                + "(jane.doe@example.com, +1 415-555-0132) already exists\"}, \"record\": {\"fullName\": \"Lead 3\", "
+                + "\"email\": \"jane.doe@example.com\", \"notes\": \"Plain note\"}}", Map.of());
+        try {
+            JsonNode job = jobs.awaitFinished("admin",
+                    jobs.start("admin", "{\"destination\": \"crm\"}").get("id").asText(), Duration.ofSeconds(30));
+
+            String error = job.get("error").asText();
+            assertThat(error).isEqualTo("The CRM answered HTTP 409 Conflict: DUPLICATE_VALUE: Lead … (…, …) already exists");
+            JsonNode history = Jobs.json(new Api(port).get("admin", "/api/leads/export/history?size=500"));
+            assertThat(history.get("items")).anySatisfy(row -> {
+                assertThat(row.get("jobId").asText()).isEqualTo(job.get("id").asText());
+                assertThat(row.get("error").asText()).isEqualTo(error);
+            });
+            assertThat(logs.list).extracting(line -> line.getFormattedMessage() + " "
+                            + (line.getThrowableProxy() == null ? "" : line.getThrowableProxy().getMessage()))
+                    .noneMatch(line -> line.contains("jane.doe@example.com") || line.contains("Plain note"));
+        } finally {
+            root.detachAppender(logs);
+        }
+    }
+
+    @Test
     void aCrmDestinationTakesJsonOnly() throws IOException {
         var response = new Api(port).post("admin", "/api/leads/export", "{\"destination\": \"crm\", \"format\": \"csv\"}");
 

@@ -53,6 +53,18 @@ final class AdminPage {
         return this;
     }
 
+    /**
+     * After a reload: the page is back once it shows the app, signing in again only where the server keeps no
+     * session for the page.
+     */
+    void awaitSignedInAfterReload(String username) {
+        waitFor(d -> d.findElement(By.id("app")).isDisplayed() || d.findElement(By.id("sign-in-form")).isDisplayed());
+        if (driver.findElement(By.id("sign-in-form")).isDisplayed()) {
+            signIn(username, username + "-pw");
+        }
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
+    }
+
     void signOut() {
         driver.findElement(By.id("sign-out")).click();
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-form")));
@@ -257,6 +269,60 @@ final class AdminPage {
         } finally {
             driver.manage().window().setSize(window);
         }
+    }
+
+    /** Types into a text input, replacing what was there. */
+    void type(String id, String text) {
+        WebElement input = driver.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    long jobsInDatabase(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        return jdbc.queryForObject("select count(*) from export_jobs", Long.class);
+    }
+
+    /** The page's own confirmation dialog: its text, once open. */
+    String dialogText() {
+        return waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog"))).getText();
+    }
+
+    void answerDialog(boolean yes) {
+        driver.findElement(By.id(yes ? "confirm-yes" : "confirm-no")).click();
+        waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-dialog")));
+    }
+
+    /** The window's inner size set exactly (the outer size differs by the browser's frame). */
+    void viewport(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        long innerWidth = ((Number) js().executeScript("return window.innerWidth;")).longValue();
+        long innerHeight = ((Number) js().executeScript("return window.innerHeight;")).longValue();
+        driver.manage().window().setSize(new Dimension((int) (2 * width - innerWidth), (int) (2 * height - innerHeight)));
+        waitFor(d -> ((Number) js().executeScript("return window.innerWidth;")).intValue() == width);
+    }
+
+    /** Whether the page scrolls sideways. */
+    boolean scrollsSideways() {
+        return (Boolean) js().executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
+    }
+
+    /** Whether an element is wholly inside the window (not scrolled away in its own box either) and on top. */
+    boolean onScreen(WebElement element) {
+        return (Boolean) js().executeScript("const r = arguments[0].getBoundingClientRect();"
+                + "if (r.width === 0 || r.left < 0 || r.top < 0 || r.right > window.innerWidth"
+                + " || r.bottom > window.innerHeight) return false;"
+                + "for (let p = arguments[0].parentElement; p; p = p.parentElement) {"
+                + "  const b = p.getBoundingClientRect();"
+                + "  if (getComputedStyle(p).overflowX !== 'visible' && (r.left < b.left || r.right > b.right)) return false;"
+                + "}"
+                + "const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                + "return hit === arguments[0] || arguments[0].contains(hit);", element);
+    }
+
+    /** Scrolls the window (only the window, only up or down) to bring an element to its middle. */
+    void scrollTo(WebElement element) {
+        js().executeScript("const r = arguments[0].getBoundingClientRect();"
+                + "window.scrollTo(0, window.scrollY + r.top - window.innerHeight / 2);", element);
     }
 
     <T> T waitFor(java.util.function.Function<WebDriver, T> condition) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -74,12 +75,28 @@ class AdminPageCancelTest {
         page.preview();
         assertThat(page.awaitPreviewCount()).isEqualTo(LEADS);
 
-        WebElement card = page.start();
-        page.waitFor(d -> "running".equals(AdminPage.status(card)) && AdminPage.progressValue(card) != null
-                && AdminPage.progressValue(card) >= 2);
-        double seen = AdminPage.progressValue(card);
-        // Well under way (about three seconds in): the state the README's screenshot shows.
-        page.waitFor(d -> AdminPage.progressValue(card) >= Math.max(30, seen + 1));
+        WebElement started = page.start();
+        String id = started.getDomAttribute("data-job-id");
+        page.waitFor(d -> "running".equals(AdminPage.status(started)) && AdminPage.progressValue(started) != null
+                && AdminPage.progressValue(started) >= 2);
+        double seen = AdminPage.progressValue(started);
+
+        // A reload comes back to the tab it was on, and the running export as a live card.
+        page.openTab("jobs");
+        page.driver().navigate().refresh();
+        page.awaitSignedInAfterReload("manager");
+        assertThat(page.element(By.id("tab-jobs")).getDomAttribute("aria-selected")).isEqualTo("true");
+        By cancelInList = By.cssSelector("#jobs-table tr[data-job-id='" + id + "'] button.cancel");
+        page.waitFor(d -> !d.findElements(cancelInList).isEmpty());
+        page.viewport(1280, 900);
+        assertThat(page.onScreen(page.element(cancelInList))).as("Cancel in My exports at 1280 px").isTrue();
+        page.viewport(1400, 1000);
+        page.openTab("new");
+        By restored = By.cssSelector("#job-cards .job-card[data-job-id='" + id + "']");
+        page.waitFor(d -> !d.findElements(restored).isEmpty());
+        WebElement card = page.element(restored);
+        // Live: its progress keeps moving. Well under way (about three seconds in): the README's screenshot.
+        page.waitFor(d -> AdminPage.progressValue(card) != null && AdminPage.progressValue(card) >= Math.max(30, seen + 1));
 
         assertThat(AdminPage.progressValue(card)).isLessThan(100.0);
         assertThat(AdminPage.percentText(card)).matches("\\d+\\.\\d%");
@@ -87,18 +104,30 @@ class AdminPageCancelTest {
         assertThat(AdminPage.speedText(card)).matches("[\\d,.]+ rows/s");
         assertThat(AdminPage.etaText(card)).matches("about (\\d+ s|\\d+ min( \\d+ s)?) left");
         assertThat(AdminPage.button(card, "download").isDisplayed()).isFalse();
+        assertThat(AdminPage.button(card, "dismiss").isDisplayed()).as("a running card stays").isFalse();
         page.fullPageScreenshot("07-export-running");
 
+        // Cancel asks first; keeping it running changes nothing.
         AdminPage.button(card, "cancel").click();
+        assertThat(page.dialogText()).contains("Cancel this export?").containsPattern("It is \\d+\\.\\d% done");
+        page.answerDialog(false);
+        assertThat(AdminPage.status(card)).isEqualTo("running");
+        AdminPage.button(card, "cancel").click();
+        page.dialogText();
+        page.answerDialog(true);
         page.awaitStatus(card, "cancelled");
 
         assertThat(AdminPage.message(card)).matches("Cancelled after [\\d,]+ rows; no file was kept\\.");
         assertThat(AdminPage.button(card, "cancel").isDisplayed()).isFalse();
         assertThat(AdminPage.button(card, "download").isDisplayed()).isFalse();
         assertThat(card.getText()).contains("Cancelled");
-        JsonNode job = new Jobs(new Api(port)).get("manager", card.getDomAttribute("data-job-id"));
+        JsonNode job = new Jobs(new Api(port)).get("manager", id);
         assertThat(job.get("status").asText()).isEqualTo("cancelled");
         assertThat(job.get("progress").get("processed").asLong()).isLessThan(LEADS);
         page.screenshot("08-export-cancelled");
+
+        AdminPage.button(card, "dismiss").click();
+        page.waitFor(d -> d.findElements(restored).isEmpty());
+        assertThat(page.element(By.id("started")).isDisplayed()).as("no empty section left").isFalse();
     }
 }

@@ -185,7 +185,7 @@ class AdminPageTest {
         page.openTab("history");
         By row = By.cssSelector("#history-table tr[data-job-id='" + id + "']");
         page.waitFor(d -> !d.findElements(row).isEmpty());
-        assertThat(page.element(row).getText()).contains("manager2", "http", "JSON", "Succeeded", "download");
+        assertThat(page.element(row).getText()).contains("manager2", "By hand", "JSON", "Succeeded", "Download");
         page.waitFor(d -> d.findElements(By.cssSelector(".chart-exports .bar")).size() == 14);
         List<WebElement> exportBars = page.driver().findElements(By.cssSelector(".chart-exports .bar"));
         List<WebElement> rowBars = page.driver().findElements(By.cssSelector(".chart-rows .bar"));

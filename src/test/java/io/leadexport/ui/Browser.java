@@ -30,6 +30,8 @@ final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** The browser's own zone: away from the business zone (New York) and from UTC, as a sales office would be. */
+    static final String BROWSER_ZONE = "America/Chicago";
 
     private final ChromeDriverService service;
     private final ChromeDriver driver;
@@ -70,9 +72,11 @@ final class Browser implements AutoCloseable {
                 "download.directory_upgrade", true,
                 "safebrowsing.enabled", false,
                 "intl.accept_languages", "en-US"));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
+                .withEnvironment(Map.of("TZ", BROWSER_ZONE))
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
@@ -82,6 +86,13 @@ final class Browser implements AutoCloseable {
 
     ChromeDriver driver() {
         return driver;
+    }
+
+    /** What the page wrote to the console as errors since the last call (script errors fail the tests). */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(e -> e.getMessage()).toList();
     }
 
     /** Saves a screenshot of the page as {@code target/screenshots/<name>.png} and returns its path. */
