@@ -52,6 +52,7 @@ export const api = {
   cancel: (id) => call('DELETE', `${API}/jobs/${encodeURIComponent(id)}`),
   jobs: (params) => call('GET', `${API}/jobs?${query(params)}`),
   history: (params) => call('GET', `${API}/history?${query(params)}`),
+  audit: (params) => call('GET', `${API}/audit?${query(params)}`),
   schedules: () => call('GET', `${API}/schedules`),
   schedule: (name, action) => call('POST', `${API}/schedules/${encodeURIComponent(name)}/${action}`),
   inbox: (page, size) => call('GET', `${API}/inbox?${query({ page, size })}`),

@@ -6,6 +6,7 @@
 
 import { api, ApiError, signIn, signOut, whenUnauthorized } from './api.js';
 import { announce, byId, show } from './dom.js';
+import { AuditTab } from './audit-tab.js';
 import { ExportForm } from './export-form.js';
 import * as fmt from './format.js';
 import { HistoryTab } from './history-tab.js';
@@ -19,6 +20,7 @@ import { SchedulesTab } from './schedules-tab.js';
 const TAB_CONTROLLERS = {
   jobs: (catalog) => new JobsTab(catalog),
   history: () => new HistoryTab(),
+  audit: () => new AuditTab(),
   schedules: () => new SchedulesTab(),
   inbox: () => new InboxTab(),
 };

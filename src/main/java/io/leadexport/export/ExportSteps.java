@@ -93,7 +93,8 @@ public class ExportSteps {
         String id = jobId != null ? jobId : UUID.randomUUID().toString();
         String trigger = exchange.getProperty(TRIGGER, "http", String.class);
         if (jobId == null) {
-            // A synchronous export; a background job was noted when it was queued.
+            // A synchronous export (a job has its log context and was audited already): one attempt, on this thread.
+            ExportLogContext.enter(id, 1);
             plainNationalIds.started(request, user.username(), trigger, id);
         }
         OffsetDateTime now = OffsetDateTime.now(zone).truncatedTo(ChronoUnit.SECONDS);

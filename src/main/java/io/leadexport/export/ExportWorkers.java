@@ -18,12 +18,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class ExportWorkers {
 
-    private final ExecutorService readers = Executors.newCachedThreadPool(named("export-read-"));
+    // Both carry the export's log context (job id, attempt) over from the route's thread.
+    private final ExecutorService readers = ExportLogContext.propagating(
+            Executors.newCachedThreadPool(named("export-read-")));
     private final ExecutorService formatters;
     private final int chunksAhead;
 
     public ExportWorkers(PipelineProperties properties) {
-        this.formatters = Executors.newFixedThreadPool(properties.effectiveFormatThreads(), named("export-format-"));
+        this.formatters = ExportLogContext.propagating(
+                Executors.newFixedThreadPool(properties.effectiveFormatThreads(), named("export-format-")));
         this.chunksAhead = properties.chunksAhead();
     }
 

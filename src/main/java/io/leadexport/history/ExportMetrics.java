@@ -16,10 +16,23 @@ import org.springframework.stereotype.Component;
 @Component("exportMetrics")
 public class ExportMetrics {
 
+    /**
+     * Counter of notifications (e-mails) that could not be sent: {@code lead_export_notifications_failed_total}.
+     * Whoever sends them increments it ({@link #notificationFailed()}); registered here so it shows from the start.
+     */
+    public static final String NOTIFICATIONS_FAILED = "lead.export.notifications.failed";
+
     private final MeterRegistry registry;
+    private final Counter notificationsFailed;
 
     public ExportMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.notificationsFailed = Counter.builder(NOTIFICATIONS_FAILED)
+                .description("Notifications that could not be sent").register(registry);
+    }
+
+    public void notificationFailed() {
+        notificationsFailed.increment();
     }
 
     public void record(HistoryEvent event) {

@@ -2,6 +2,7 @@ package io.leadexport.job;
 
 import io.leadexport.export.ExportCancelledException;
 import io.leadexport.export.ExportFiles;
+import io.leadexport.export.ExportLogContext;
 import io.leadexport.export.ExportResult;
 import io.leadexport.export.ExportRun;
 import io.leadexport.export.ExportSteps;
@@ -134,6 +135,9 @@ public class ExportJobs implements SmartLifecycle {
         exchange.setProperty(ExportSteps.USER, job.requester());
         exchange.setProperty(ExportSteps.TRIGGER, job.trigger());
         exchange.setProperty(ExportSteps.RUN_ID, job.id());
+        ExportLogContext.enter(job.id(), job.attempt());
+        log.info("Export job started: trigger {}, requested by {}, destination {}", job.trigger(), job.requestedBy(),
+                job.destination());
         if (store.isCancelRequested(job.id())) {
             throw new ExportCancelledException(job.id());
         }
@@ -183,14 +187,20 @@ public class ExportJobs implements SmartLifecycle {
 
     /** The worker is free again. Returns the job when it really finished (not re-queued or fenced), else null. */
     public ExportJob done(@ExchangeProperty(JOB) ExportJob job) {
-        inFlight.decrementAndGet();
-        attempts.remove(job.id());
-        delivering.remove(job.id());
-        Optional<ExportJob> now = store.find(job.id());
-        if (now.isEmpty() || !now.get().status().isFinished() || now.get().attempt() != job.attempt()) {
-            return null;
+        try {
+            inFlight.decrementAndGet();
+            attempts.remove(job.id());
+            delivering.remove(job.id());
+            Optional<ExportJob> now = store.find(job.id());
+            if (now.isEmpty() || !now.get().status().isFinished() || now.get().attempt() != job.attempt()) {
+                log.info("Export job attempt ended without finishing the job (queued again or taken over)");
+                return null;
+            }
+            log.info("Export job {}: {} rows", now.get().status().key(), now.get().processed());
+            return now.get();
+        } finally {
+            ExportLogContext.leave();
         }
-        return now.get();
     }
 
     /** After the file is written, the job delivers it: the heartbeat keeps following the run meanwhile. */

@@ -2,6 +2,7 @@ package io.leadexport.web;
 
 import java.util.concurrent.Executor;
 
+import org.slf4j.MDC;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -28,6 +29,14 @@ public class WebConfiguration {
         pool.setCorePoolSize(8);
         pool.setMaxPoolSize(32);
         pool.setQueueCapacity(200);
+        // A synchronous export puts its job id in the logging MDC of the thread: nothing of it outlives the request.
+        pool.setTaskDecorator(task -> () -> {
+            try {
+                task.run();
+            } finally {
+                MDC.clear();
+            }
+        });
         return pool;
     }
 }

@@ -12,6 +12,7 @@ import java.security.PublicKey;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
@@ -19,6 +20,8 @@ import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionCon
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.sftp.server.SftpEventListener;
@@ -38,6 +41,7 @@ final class SftpTestServer {
     private final PublicKey clientKey;
     private final String password;
     private final List<String> renamedTo = new CopyOnWriteArrayList<>();
+    private final AtomicInteger connections = new AtomicInteger();
     private volatile boolean refuseRenames;
     private SshServer server;
 
@@ -75,6 +79,12 @@ final class SftpTestServer {
         server.setPasswordAuthenticator((user, given, session) -> USER.equals(user) && password.equals(given));
         server.setSubsystemFactories(List.of(sftp));
         server.setFileSystemFactory(new VirtualFileSystemFactory(root));
+        server.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionCreated(Session session) {
+                connections.incrementAndGet();
+            }
+        });
         server.start();
         return this;
     }
@@ -91,6 +101,11 @@ final class SftpTestServer {
 
     Path folder(String name) throws IOException {
         return Files.createDirectories(root.resolve(name));
+    }
+
+    /** How many SSH connections clients opened so far. */
+    int connections() {
+        return connections.get();
     }
 
     /** The names files were renamed to, in the order the server renamed them. */

@@ -1,5 +1,6 @@
 package io.leadexport.job;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -29,6 +30,8 @@ class RetentionTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    JobStore store;
 
     Api api;
     Jobs jobs;
@@ -48,6 +51,8 @@ class RetentionTest {
         JsonNode done = jobs.awaitFinished("manager", id, Duration.ofSeconds(20));
         String url = done.get("file").get("downloadUrl").asText();
         assertThat(api.get("manager", url).statusCode()).isEqualTo(200);
+        Path file = Path.of(store.find(id).orElseThrow().filePath());
+        assertThat(file).isRegularFile();
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(api.get("manager", url).statusCode()).isEqualTo(410));
@@ -55,6 +60,8 @@ class RetentionTest {
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 !jobs.get("manager", id).get("file").get("deletedAt").isNull());
 
+        assertThat(file).as("the sweep deleted the file from disk").doesNotExist();
+        assertThat(file.getParent()).as("and its folder").doesNotExist();
         JsonNode expired = jobs.get("manager", id);
         assertThat(expired.get("status").asText()).isEqualTo("succeeded");
         assertThat(expired.get("file").get("downloadUrl").isNull()).isTrue();
@@ -69,10 +76,13 @@ class RetentionTest {
     void deletingAFinishedJobDeletesItsFile() {
         String id = jobs.start("manager", "{}").get("id").asText();
         JsonNode done = jobs.awaitFinished("manager", id, Duration.ofSeconds(20));
+        Path file = Path.of(store.find(id).orElseThrow().filePath());
+        assertThat(file).isRegularFile();
 
         var response = api.delete("manager", "/api/leads/export/jobs/" + id);
 
         assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(file).as("deleted from disk").doesNotExist();
         assertThat(Jobs.json(response).get("file").get("deletedAt").isNull()).isFalse();
         assertThat(api.get("manager", done.get("file").get("downloadUrl").asText()).statusCode()).isEqualTo(410);
     }

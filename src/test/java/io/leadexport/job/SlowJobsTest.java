@@ -3,7 +3,6 @@ package io.leadexport.job;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 
 import javax.sql.DataSource;
 
@@ -67,8 +66,8 @@ class SlowJobsTest {
         String id = jobs.start("manager", "{\"format\": \"json\"}").get("id").asText();
 
         JsonNode first = awaitProcessedAtLeast(id, 200);
-        await().pollDelay(Duration.ofMillis(1100)).atMost(Duration.ofSeconds(3)).until(() -> true);
-        JsonNode second = jobs.get("manager", id);
+        long firstProcessed = first.get("progress").get("processed").asLong();
+        JsonNode second = awaitProcessedAtLeast(id, firstProcessed + 1);
 
         assertThat(first.get("status").asText()).isEqualTo("running");
         JsonNode progress = second.get("progress");
@@ -89,14 +88,12 @@ class SlowJobsTest {
         Path directory = properties.storage().directory().resolve(id);
         assertThat(directory).isDirectory();
 
-        Instant asked = Instant.now();
         var response = api.delete("manager", "/api/leads/export/jobs/" + id);
         JsonNode cancelled = Jobs.json(response);
 
+        // 200, not 202: the export had stopped before the cancel answered (202 means still stopping).
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(cancelled.get("status").asText()).isEqualTo("cancelled");
-        assertThat(Duration.between(asked, Instant.parse(cancelled.get("finishedAt").asText())))
-                .isLessThan(Duration.ofSeconds(2));
         assertThat(cancelled.get("progress").get("processed").asLong()).isLessThan(LEADS);
         assertThat(cancelled.get("file").isNull()).isTrue();
         assertThat(Files.exists(directory)).as("the partial file and its directory are removed").isFalse();

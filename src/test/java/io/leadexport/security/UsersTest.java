@@ -5,11 +5,14 @@ import java.util.List;
 import io.leadexport.TestProperties;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UsersTest {
 
@@ -34,8 +37,21 @@ class UsersTest {
 
     @Test
     void anUnknownRoleStopsTheStartUp() {
-        assertThatThrownBy(() -> configuration.users(with(new SecurityProperties.User("x", "{noop}pw",
-                List.of("SUPERUSER"))))).hasMessageContaining("unknown role 'SUPERUSER'");
+        new ApplicationContextRunner().withUserConfiguration(Users.class)
+                .withPropertyValues("lead-export.users[0].username=x", "lead-export.users[0].password={noop}pw",
+                        "lead-export.users[0].roles=SUPERUSER")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("lead-export.users: user 'x' has unknown role 'SUPERUSER'"));
+    }
+
+    /** The users as the application builds them from its configuration. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(SecurityProperties.class)
+    static class Users {
+        @Bean
+        UserDetailsService users(SecurityProperties properties) {
+            return new SecurityConfiguration().users(properties);
+        }
     }
 
     private static SecurityProperties with(SecurityProperties.User user) {

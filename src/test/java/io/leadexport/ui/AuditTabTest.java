@@ -1,0 +1,73 @@
+package io.leadexport.ui;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+
+import io.leadexport.support.Api;
+import io.leadexport.support.EndToEndTest;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Audit tab in a real browser: an ADMIN finds a failed sign-in by user and action; a MANAGER has no such tab. */
+@EndToEndTest
+class AuditTabTest {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void anAdminFindsAFailedSignInByUserAndAction() {
+        String intruder = "intruder-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(new Api(port).get(intruder, "/api/leads/export/jobs").statusCode()).isEqualTo(401);
+        AdminPage page = new AdminPage(browser, port).signInAs("admin");
+
+        page.openTab("audit");
+        var driver = browser.driver();
+        driver.findElement(By.id("audit-user")).sendKeys(intruder);
+        new Select(driver.findElement(By.id("audit-action"))).selectByValue("sign-in-failed");
+        // The entry is written off the request's thread: apply until it is there.
+        List<WebElement> rows = page.waitFor(d -> {
+            d.findElement(By.id("audit-apply")).click();
+            List<WebElement> found = d.findElements(By.cssSelector("#audit-table tbody tr[data-action='sign-in-failed']"));
+            return found.isEmpty() ? null : found;
+        });
+
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).findElement(By.className("audit-user")).getText()).isEqualTo(intruder);
+        assertThat(rows.get(0).findElement(By.className("audit-action")).getText()).isEqualTo("Sign-in failed");
+        assertThat(rows.get(0).findElement(By.className("audit-address")).getText())
+                .matches("127\\.0\\.0\\.1|0:0:0:0:0:0:0:1|::1");
+        assertThat(driver.findElement(By.id("audit-pager")).getText()).contains("1–1 of 1");
+    }
+
+    @Test
+    void aManagerHasNoAuditTab() {
+        AdminPage page = new AdminPage(browser, port).signInAs("manager");
+
+        assertThat(browser.driver().findElement(By.id("tab-audit")).isDisplayed()).isFalse();
+        page.signOut();
+    }
+}
