@@ -1,5 +1,6 @@
 package io.leadexport.deliver;
 
+import io.leadexport.export.ExchangeKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -30,8 +31,6 @@ import org.springframework.stereotype.Component;
 @Component("crmDelivery")
 public class CrmDelivery {
 
-    public static final String BATCHES_SENT = "crmBatchesSent";
-
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final Destinations destinations;
@@ -41,16 +40,16 @@ public class CrmDelivery {
     }
 
     /** The batches of an export, lazily; the iterator closes the file when done (the split closes it too). */
-    public Iterator<CrmBatch> batches(ExportResult result, @ExchangeProperty(ExportRun.PROPERTY) ExportRun run,
+    public Iterator<CrmBatch> batches(ExportResult result, @ExchangeProperty(ExchangeKeys.RUN) ExportRun run,
                                       Exchange exchange) throws IOException {
         DestinationProperties crm = destinations.get(run.request().destination());
         // Shared by reference with the split's copies of the exchange, so each accepted batch is counted here.
-        exchange.setProperty(BATCHES_SENT, new AtomicInteger());
+        exchange.setProperty(ExchangeKeys.CRM_BATCHES_SENT, new AtomicInteger());
         return new Batches(result.file(), run.id(), crm.batchSize());
     }
 
     /** Sets one batch up as the HTTP request, with nothing of the exchange's own headers leaking to the CRM. */
-    public byte[] request(CrmBatch batch, @ExchangeProperty(ExportRun.PROPERTY) ExportRun run, Exchange exchange) {
+    public byte[] request(CrmBatch batch, @ExchangeProperty(ExchangeKeys.RUN) ExportRun run, Exchange exchange) {
         if (run.isCancelled()) {
             throw new ExportCancelledException(run.id());
         }
@@ -63,17 +62,17 @@ public class CrmDelivery {
         if (crm.bearerToken() != null) {
             message.setHeader("Authorization", "Bearer " + crm.bearerToken());
         }
-        exchange.setProperty("crmUrl", crm.url().toString());
-        exchange.getProperty(BATCHES_SENT, AtomicInteger.class).incrementAndGet();
+        exchange.setProperty(ExchangeKeys.CRM_URL, crm.url().toString());
+        exchange.getProperty(ExchangeKeys.CRM_BATCHES_SENT, AtomicInteger.class).incrementAndGet();
         return batch.json();
     }
 
-    /** Where the leads went, for the job record: the URL without any credentials or query. */
-    public String describe(@ExchangeProperty(ExportRun.PROPERTY) ExportRun run,
-                           @ExchangeProperty(BATCHES_SENT) AtomicInteger batches) {
+    /** Records where the leads went, for the job record: the URL without any credentials or query. */
+    public void delivered(@ExchangeProperty(ExchangeKeys.RUN) ExportRun run,
+                          @ExchangeProperty(ExchangeKeys.CRM_BATCHES_SENT) AtomicInteger batches) {
         var url = destinations.get(run.request().destination()).url();
-        return "POST " + url.getScheme() + "://" + url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "")
-                + url.getPath() + " (" + (batches == null ? 0 : batches.get()) + " batches)";
+        run.delivered("POST " + url.getScheme() + "://" + url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "")
+                + url.getPath() + " (" + (batches == null ? 0 : batches.get()) + " batches)");
     }
 
     /** Reads the {@code leads} array of an export file and writes batches of it, copying tokens without a tree. */

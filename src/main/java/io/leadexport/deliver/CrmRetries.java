@@ -1,5 +1,6 @@
 package io.leadexport.deliver;
 
+import io.leadexport.export.ExchangeKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -12,6 +13,7 @@ import io.leadexport.export.ExportRun;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.util.ObjectHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,7 +46,7 @@ public class CrmRetries implements Processor {
         if (failure == null) {
             failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         }
-        ExportRun run = exchange.getProperty(ExportRun.PROPERTY, ExportRun.class);
+        ExportRun run = exchange.getProperty(ExchangeKeys.RUN, ExportRun.class);
         return isTransient(failure) && !run.isCancelled()
                 && Backoff.failures(exchange) <= destination(exchange).maxRetries();
     }
@@ -53,12 +55,7 @@ public class CrmRetries implements Processor {
         if (failure instanceof HttpOperationFailedException http) {
             return http.getStatusCode() == 429 || http.getStatusCode() >= 500;
         }
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.io.IOException) {
-                return true;
-            }
-        }
-        return false;
+        return ObjectHelper.getException(java.io.IOException.class, failure) != null;
     }
 
     static java.util.Optional<Duration> retryAfter(Throwable failure) {
@@ -88,6 +85,6 @@ public class CrmRetries implements Processor {
     }
 
     private DestinationProperties destination(Exchange exchange) {
-        return destinations.get(exchange.getProperty(ExportRun.PROPERTY, ExportRun.class).request().destination());
+        return destinations.get(exchange.getProperty(ExchangeKeys.RUN, ExportRun.class).request().destination());
     }
 }

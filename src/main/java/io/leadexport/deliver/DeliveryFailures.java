@@ -3,6 +3,7 @@ package io.leadexport.deliver;
 import java.util.Optional;
 
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.util.ObjectHelper;
 
 /**
  * What a failed delivery says to the person reading the job: for a CRM, its status, error code and message
@@ -14,12 +15,10 @@ public final class DeliveryFailures {
     }
 
     public static Optional<String> describe(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof HttpOperationFailedException http) {
-                return Optional.of(CrmErrorAnswer.describe(http.getStatusCode(), http.getStatusText(),
-                        http.getResponseBody()));
-            }
+        HttpOperationFailedException http = ObjectHelper.getException(HttpOperationFailedException.class, failure);
+        if (http == null) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return Optional.of(CrmErrorAnswer.describe(http.getStatusCode(), http.getStatusText(), http.getResponseBody()));
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.leadexport.export.ExchangeKeys;
 import io.leadexport.export.ExportResult;
 import io.leadexport.export.ExportRun;
 
@@ -29,8 +30,8 @@ public class LocalDelivery {
         this.manifests = manifests;
     }
 
-    /** @return where the file now is, for the job record */
-    public String deliver(ExportResult result, @ExchangeProperty(ExportRun.PROPERTY) ExportRun run) throws IOException {
+    /** Places the file (and a CSV's manifest) in the folder, and records where it is for the job. */
+    public void deliver(ExportResult result, @ExchangeProperty(ExchangeKeys.RUN) ExportRun run) throws IOException {
         Path directory = Path.of(destinations.get(run.request().destination()).directory()).toAbsolutePath();
         Files.createDirectories(directory);
         LocalFolder folder = new LocalFolder(directory, run.id());
@@ -54,6 +55,6 @@ public class LocalDelivery {
                         + dataName + ExportManifest.SUFFIX + " is already there", e);
             }
         }
-        return target.toString();
+        run.delivered(target.toString());
     }
 }

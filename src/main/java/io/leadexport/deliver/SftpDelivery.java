@@ -1,5 +1,6 @@
 package io.leadexport.deliver;
 
+import io.leadexport.export.ExchangeKeys;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,6 @@ import org.springframework.stereotype.Component;
 public class SftpDelivery {
 
     /** The {@code sftp:} URI of the run's destination; it holds the password, so it stays out of logs. */
-    public static final String URI = "sftpUri";
 
     private final Destinations destinations;
     private final SftpEndpoints endpoints;
@@ -36,10 +36,10 @@ public class SftpDelivery {
     }
 
     /** The data file to upload, under the export's own name; sets the endpoint URI and the {@link SftpUpload}. */
-    public Object file(ExportResult result, @ExchangeProperty(ExportRun.PROPERTY) ExportRun run, Exchange exchange)
+    public Object file(ExportResult result, @ExchangeProperty(ExchangeKeys.RUN) ExportRun run, Exchange exchange)
             throws Exception {
         String destination = run.request().destination();
-        exchange.setProperty(URI, endpoints.uri(destination));
+        exchange.setProperty(ExchangeKeys.SFTP_URI, endpoints.uri(destination));
         Path file = result.file();
         String name = result.fileName();
         Path publicKey = destinations.get(destination).pgpPublicKeyFile();
@@ -47,7 +47,7 @@ public class SftpDelivery {
             file = pgp.encrypt(publicKey, Files.newInputStream(file), name, file.resolveSibling(name + PgpEncryption.SUFFIX));
             name += PgpEncryption.SUFFIX;
         }
-        exchange.setProperty(SftpUpload.PROPERTY, SftpUpload.dataFile(name));
+        exchange.setProperty(ExchangeKeys.SFTP_UPLOAD, SftpUpload.dataFile(name));
         return file.toFile();
     }
 
@@ -56,10 +56,10 @@ public class SftpDelivery {
      * and each gets {@code .pgp}: the manifest describes the decrypted file, so that after decryption the pair reads
      * as it would from a local destination. The retry budget starts again for this upload.
      */
-    public Object manifest(@ExchangeProperty(ExportResult.PROPERTY) ExportResult result,
-                           @ExchangeProperty(ExportRun.PROPERTY) ExportRun run,
-                           @ExchangeProperty(SftpUpload.PROPERTY) SftpUpload upload, Exchange exchange) throws Exception {
+    public Object manifest(@ExchangeProperty(ExchangeKeys.RUN) ExportRun run,
+                           @ExchangeProperty(ExchangeKeys.SFTP_UPLOAD) SftpUpload upload, Exchange exchange) throws Exception {
         exchange.getMessage().removeHeaders("CamelRedeliver*");
+        ExportResult result = run.result();
         Path publicKey = destinations.get(run.request().destination()).pgpPublicKeyFile();
         String dataName = publicKey == null ? upload.dataFileName() : plainName(upload.dataFileName());
         byte[] manifest = manifests.manifest(run, result, dataName);
@@ -70,14 +70,14 @@ public class SftpDelivery {
                     result.file().resolveSibling(name + PgpEncryption.SUFFIX)).toFile();
             name += PgpEncryption.SUFFIX;
         }
-        exchange.setProperty(SftpUpload.PROPERTY, upload.manifest(name));
+        exchange.setProperty(ExchangeKeys.SFTP_UPLOAD, upload.manifest(name));
         return body;
     }
 
-    /** Where the data file went, for the job's {@code delivery}: {@code sftp://user@host:port/directory/name}. */
-    public String delivered(@ExchangeProperty(ExportRun.PROPERTY) ExportRun run,
-                            @ExchangeProperty(SftpUpload.PROPERTY) SftpUpload upload) {
-        return endpoints.describe(run.request().destination(), upload.dataFileName());
+    /** Records where the data file went, for the job's {@code delivery}: {@code sftp://user@host:port/directory/name}. */
+    public void delivered(@ExchangeProperty(ExchangeKeys.RUN) ExportRun run,
+                          @ExchangeProperty(ExchangeKeys.SFTP_UPLOAD) SftpUpload upload) {
+        run.delivered(endpoints.describe(run.request().destination(), upload.dataFileName()));
     }
 
     private static String plainName(String encryptedName) {

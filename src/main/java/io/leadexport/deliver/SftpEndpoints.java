@@ -1,5 +1,6 @@
 package io.leadexport.deliver;
 
+import io.leadexport.export.ExchangeKeys;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ public class SftpEndpoints {
     /** A server that stops answering mid-transfer fails the attempt after this long (camel-ftp's default: 5 min). */
     static final int READ_TIMEOUT_MS = 60_000;
 
-    private static final String UPLOAD_NAME = "${exchangeProperty." + SftpUpload.PROPERTY + ".fileName}";
+    private static final String UPLOAD_NAME = "${exchangeProperty." + ExchangeKeys.SFTP_UPLOAD + ".fileName}";
 
     private final Destinations destinations;
 

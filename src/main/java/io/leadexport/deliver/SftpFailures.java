@@ -1,5 +1,6 @@
 package io.leadexport.deliver;
 
+import io.leadexport.export.ExchangeKeys;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 
@@ -8,10 +9,12 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.JSchHostKeyException;
 import com.jcraft.jsch.JSchUnknownHostKeyException;
 
+import io.leadexport.export.Causes;
 import io.leadexport.export.ExportRun;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFileOperationFailedException;
+import org.apache.camel.util.ObjectHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,9 +36,9 @@ public class SftpFailures {
 
     public void fail(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String destination = exchange.getProperty(ExportRun.PROPERTY, ExportRun.class).request().destination();
-        SftpUpload upload = exchange.getProperty(SftpUpload.PROPERTY, SftpUpload.class);
-        String uri = exchange.getProperty(SftpDelivery.URI, String.class);
+        String destination = exchange.getProperty(ExchangeKeys.RUN, ExportRun.class).request().destination();
+        SftpUpload upload = exchange.getProperty(ExchangeKeys.SFTP_UPLOAD, SftpUpload.class);
+        String uri = exchange.getProperty(ExchangeKeys.SFTP_URI, String.class);
         // A failure while connecting or logging in wrote nothing, and a new connection would fail the same way.
         if (upload != null && uri != null && !whileConnecting(failure)) {
             tempFiles.remove(uri, destination, endpoints.remoteFolder(destination), upload.fileName(), exchange);
@@ -55,7 +58,7 @@ public class SftpFailures {
     }
 
     static String reason(Throwable failure, int attempts) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        for (Throwable t : Causes.outermostFirst(failure)) {
             if (t instanceof JSchChangedHostKeyException) {
                 return "the server's host key does not match the destination's known-hosts-file (" + t.getMessage() + ")";
             }
@@ -86,12 +89,7 @@ public class SftpFailures {
     }
 
     private static boolean whileConnecting(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof JSchException) {
-                return true;
-            }
-        }
-        return false;
+        return ObjectHelper.getException(JSchException.class, failure) != null;
     }
 
     /** The outermost message, and the innermost one when it adds something (camel-ftp wraps the server's answer). */
@@ -99,10 +97,7 @@ public class SftpFailures {
         if (failure == null) {
             return "unknown error";
         }
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(failure);
         String outer = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         String inner = root.getMessage();
         return root == failure || inner == null || outer.contains(inner) ? outer : outer + ": " + inner;

@@ -1,5 +1,6 @@
 package io.leadexport.deliver;
 
+import io.leadexport.export.ExchangeKeys;
 import java.time.Duration;
 
 import io.leadexport.export.ExportRun;
@@ -34,11 +35,11 @@ public class SftpRetries implements Processor {
 
     /** The {@code retryWhile} predicate: retries left, and the job was not cancelled meanwhile. */
     public boolean shouldRetry(Exchange exchange) {
-        ExportRun run = exchange.getProperty(ExportRun.PROPERTY, ExportRun.class);
+        ExportRun run = exchange.getProperty(ExchangeKeys.RUN, ExportRun.class);
         return !run.isCancelled() && Backoff.failures(exchange) <= destination(exchange).maxRetries();
     }
 
     private DestinationProperties destination(Exchange exchange) {
-        return destinations.get(exchange.getProperty(ExportRun.PROPERTY, ExportRun.class).request().destination());
+        return destinations.get(exchange.getProperty(ExchangeKeys.RUN, ExportRun.class).request().destination());
     }
 }

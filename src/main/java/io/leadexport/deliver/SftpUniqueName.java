@@ -1,5 +1,6 @@
 package io.leadexport.deliver;
 
+import io.leadexport.export.ExchangeKeys;
 import io.leadexport.export.ExportResult;
 import io.leadexport.export.ExportRun;
 
@@ -19,17 +20,17 @@ import org.springframework.stereotype.Component;
 public class SftpUniqueName implements Processor {
 
     /** The {@code retryWhile} predicate: the taken name is the data file's own. */
-    public boolean applies(@ExchangeProperty(SftpUpload.PROPERTY) SftpUpload upload) {
+    public boolean applies(@ExchangeProperty(ExchangeKeys.SFTP_UPLOAD) SftpUpload upload) {
         return upload != null && upload.isDataFile() && !upload.renamed();
     }
 
     /** Before the retry: the data file gets the name with the job id. */
     @Override
     public void process(Exchange exchange) {
-        SftpUpload upload = exchange.getProperty(SftpUpload.PROPERTY, SftpUpload.class);
-        ExportResult result = exchange.getProperty(ExportResult.PROPERTY, ExportResult.class);
-        ExportRun run = exchange.getProperty(ExportRun.PROPERTY, ExportRun.class);
-        exchange.setProperty(SftpUpload.PROPERTY,
+        SftpUpload upload = exchange.getProperty(ExchangeKeys.SFTP_UPLOAD, SftpUpload.class);
+        ExportRun run = exchange.getProperty(ExchangeKeys.RUN, ExportRun.class);
+        ExportResult result = run.result();
+        exchange.setProperty(ExchangeKeys.SFTP_UPLOAD,
                 upload.renamedTo(unique(upload.fileName(), result.fileName(), run.id())));
     }
 

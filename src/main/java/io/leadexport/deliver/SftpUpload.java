@@ -12,7 +12,6 @@ package io.leadexport.deliver;
  */
 public record SftpUpload(String fileName, String dataFileName, boolean renamed) {
 
-    public static final String PROPERTY = "sftpUpload";
 
     static SftpUpload dataFile(String name) {
         return new SftpUpload(name, name, false);

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 public record ExportResult(String runId, Path file, String fileName, long rows, long size, String sha256,
                            long durationMs) {
 
-    public static final String PROPERTY = "exportResult";
-
     public double rowsPerSecond() {
         return durationMs <= 0 ? rows : Math.round(rows * 10_000.0 / durationMs) / 10.0;
     }

@@ -1,52 +1,69 @@
 package io.leadexport.export;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.nio.file.Path;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.leadexport.format.LeadWriter;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.security.ExportUser;
 
 /**
- * One export while it runs through the pipeline: what was asked, by whom, where the file is being written, and how
- * far it got. Travels as the {@code exportRun} exchange property. Progress and the cancel flag are read by other
- * threads, so they are atomic or volatile.
+ * The one typed context of an export run, from its trigger through the pipeline, delivery and the finish route.
+ * Travels as the {@code exportRun} exchange property ({@link ExchangeKeys#RUN}).
+ * <ul>
+ *   <li>Fixed when planned: the request, who asked, the trigger, the attempt, the id (the job's for background
+ *       jobs) and the time the file says it was generated.</li>
+ *   <li>Owned by the pipeline: progress (rows written, the total counted), the cancel flag, and the file being
+ *       written; progress and cancel are read and set by other threads, so they are atomic or volatile.</li>
+ *   <li>The outcome: the finished file ({@link #result()}) and where delivery put it ({@link #delivery()}).</li>
+ * </ul>
  */
 public final class ExportRun {
-
-    public static final String PROPERTY = "exportRun";
 
     private final String id;
     private final ExportRequest request;
     private final ExportUser requestedBy;
     private final String trigger;
+    private final int attempt;
+    private final boolean ofJob;
     private final OffsetDateTime generatedAt;
     private final Instant startedAt = Instant.now();
     private final AtomicLong processed = new AtomicLong();
     private volatile long total = -1;
     private volatile boolean cancelled;
+    private volatile ExportResult result;
+    private volatile String delivery;
 
-    Path directory;
-    Path partFile;
-    Path file;
-    String fileName;
-    OutputStream out;
-    MessageDigest digest;
-    LeadWriter writer;
-    FormattedChunks<?> chunks;
-    boolean completed;
+    final WriterSession session = new WriterSession();
 
-    ExportRun(String id, ExportRequest request, ExportUser requestedBy, String trigger, OffsetDateTime generatedAt) {
+    private ExportRun(String id, ExportRequest request, ExportUser requestedBy, String trigger, int attempt,
+                      boolean ofJob, OffsetDateTime generatedAt) {
         this.id = id;
         this.request = request;
         this.requestedBy = requestedBy;
         this.trigger = trigger;
+        this.attempt = attempt;
+        this.ofJob = ofJob;
         this.generatedAt = generatedAt;
+    }
+
+    /** A run of a background job: its id is the job's. */
+    public static ExportRun forJob(String jobId, int attempt, ExportRequest request, ExportUser requestedBy,
+                                   String trigger, ZoneId zone) {
+        return new ExportRun(jobId, request, requestedBy, trigger, attempt, true, now(zone));
+    }
+
+    /** A one-off run (a synchronous download), with an id of its own. */
+    public static ExportRun oneOff(ExportRequest request, ExportUser requestedBy, String trigger, ZoneId zone) {
+        return new ExportRun(UUID.randomUUID().toString(), request, requestedBy, trigger, 1, false, now(zone));
+    }
+
+    private static OffsetDateTime now(ZoneId zone) {
+        return OffsetDateTime.now(zone).truncatedTo(ChronoUnit.SECONDS);
     }
 
     public String id() {
@@ -63,6 +80,16 @@ public final class ExportRun {
 
     public String trigger() {
         return trigger;
+    }
+
+    /** 1 for the first run of a job; more when a job is run again after its instance died. */
+    public int attempt() {
+        return attempt;
+    }
+
+    /** Whether this is the run of a background job (its id is the job's), rather than a one-off download. */
+    public boolean ofJob() {
+        return ofJob;
     }
 
     public OffsetDateTime generatedAt() {
@@ -99,41 +126,35 @@ public final class ExportRun {
         return cancelled;
     }
 
+    /** The finished file; null until the pipeline completed it. */
+    public ExportResult result() {
+        return result;
+    }
+
+    void result(ExportResult result) {
+        this.result = result;
+    }
+
+    /** Where delivery put the file ({@code null} for a download), for the job record. */
+    public String delivery() {
+        return delivery;
+    }
+
+    /** Set by the delivery step that placed the file. */
+    public void delivered(String where) {
+        this.delivery = where;
+    }
+
     public String fileName() {
-        return fileName;
+        return session.fileName;
     }
 
     public Path file() {
-        return file;
+        return session.file;
     }
 
+    /** The run's own directory in storage, holding its file (and nothing else once complete). */
     public Path directory() {
-        return directory;
-    }
-
-    /** Stops the read-ahead, if it started, and waits until it has let go of the cursor. */
-    void stopReading() {
-        if (chunks != null) {
-            chunks.close();
-        }
-    }
-
-    void closeQuietly() {
-        try {
-            if (writer != null) {
-                writer.close();
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // Closing after a failure: the original failure is what matters.
-        }
-        writer = null;
-        try {
-            if (out != null) {
-                out.close();
-            }
-        } catch (IOException ignored) {
-            // as above
-        }
-        out = null;
+        return session.directory;
     }
 }

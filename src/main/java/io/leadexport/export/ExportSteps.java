@@ -11,13 +11,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -42,16 +39,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The steps of the {@code run-export} route, in route order: begin, count, open, select, formatAhead, write (per
- * formatted chunk, in row order), complete, and
- * release on every path. The file is written under a temporary {@code .part} name in a directory of its own and
+ * formatted chunk, in row order), complete, and release on every path; and {@code plan}, which makes the run context
+ * of a one-off run (a download) before it. The file is written under a temporary {@code .part} name in a directory of its own and
  * renamed into place only when complete; a failed or cancelled run leaves nothing behind.
  */
 @Component("exportSteps")
 public class ExportSteps {
-
-    public static final String USER = "exportUser";
-    public static final String TRIGGER = "exportTrigger";
-    public static final String RUN_ID = "exportRunId";
 
     private final RunningExports running;
     private final LeadQueryBuilder queries;
@@ -82,50 +75,57 @@ public class ExportSteps {
         this.plainNationalIds = plainNationalIds;
     }
 
-    /** Checks the caller may run this request and starts a run; nothing is written yet. */
-    public void begin(ExportRequest request, Exchange exchange) {
-        ExportUser user = exchange.getProperty(USER, ExportUser.class);
+    /**
+     * Plans a one-off run of the request (a synchronous download) as the {@code exportRun} property, once the caller's
+     * rights are checked: a refused request never becomes a run (nor a history row).
+     */
+    public ExportRun plan(ExportRequest request, @ExchangeProperty(ExchangeKeys.USER) ExportUser user,
+                          @ExchangeProperty(ExchangeKeys.TRIGGER) String trigger, Exchange exchange) {
         if (user == null) {
-            throw new IllegalStateException("an export needs the " + USER + " property");
+            throw new IllegalStateException("an export needs the " + ExchangeKeys.USER + " property");
         }
         permissions.check(request, user);
-        String jobId = exchange.getProperty(RUN_ID, String.class);
-        String id = jobId != null ? jobId : UUID.randomUUID().toString();
-        String trigger = exchange.getProperty(TRIGGER, "http", String.class);
-        if (jobId == null) {
-            // A synchronous export (a job has its log context and was audited already): one attempt, on this thread.
-            ExportLogContext.enter(id, 1);
-            plainNationalIds.started(request, user.username(), trigger, id);
+        ExportRun run = ExportRun.oneOff(request, user, trigger == null ? "http" : trigger, zone);
+        // A synchronous export (a job has its log context and was audited already): one attempt, on this thread.
+        ExportLogContext.enter(run.id(), 1);
+        plainNationalIds.started(request, user.username(), run.trigger(), run.id());
+        exchange.setProperty(ExchangeKeys.RUN, run);
+        return run;
+    }
+
+    /** Checks the caller may run this request and starts the planned run; nothing is written yet. */
+    public void begin(@ExchangeProperty(ExchangeKeys.RUN) ExportRun run) {
+        if (run == null) {
+            throw new IllegalStateException("an export needs a planned " + ExchangeKeys.RUN + " property");
         }
-        OffsetDateTime now = OffsetDateTime.now(zone).truncatedTo(ChronoUnit.SECONDS);
-        ExportRun run = new ExportRun(id, request, user, trigger, now);
-        exchange.setProperty(ExportRun.PROPERTY, run);
+        permissions.check(run.request(), run.requestedBy());
         running.started(run);
     }
 
     /** The total for progress: a count with the same filter as the stream. */
-    public void count(@ExchangeProperty(ExportRun.PROPERTY) ExportRun run) {
+    public void count(@ExchangeProperty(ExchangeKeys.RUN) ExportRun run) {
         LeadQuery count = queries.count(run.request().filter());
         run.total(jdbc.queryForObject(count.sql(), Long.class, count.parameters().toArray()));
     }
 
     /** Opens the writer on a temporary file in a directory of the run's own. */
-    public void open(@ExchangeProperty(ExportRun.PROPERTY) ExportRun run) throws IOException {
-        run.fileName = ExportFileNamer.name(run.request(), run.generatedAt());
-        run.directory = storage.resolve(run.id());
-        Files.createDirectories(run.directory);
-        run.file = run.directory.resolve(run.fileName);
-        run.partFile = run.directory.resolve("." + run.fileName + ".part");
-        run.digest = sha256();
-        run.out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(run.partFile), 1 << 16),
-                run.digest);
-        run.writer = writers.open(run.out, new ExportDescription(run.request(), run.generatedAt(),
+    public void open(@ExchangeProperty(ExchangeKeys.RUN) ExportRun run) throws IOException {
+        WriterSession session = run.session;
+        session.fileName = ExportFileNamer.name(run.request(), run.generatedAt());
+        session.directory = storage.resolve(run.id());
+        Files.createDirectories(session.directory);
+        session.file = session.directory.resolve(session.fileName);
+        session.partFile = session.directory.resolve("." + session.fileName + ".part");
+        session.digest = sha256();
+        session.out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(session.partFile), 1 << 16),
+                session.digest);
+        session.writer = writers.open(session.out, new ExportDescription(run.request(), run.generatedAt(),
                 run.requestedBy().username(), run.total()));
-        run.writer.begin();
+        session.writer.begin();
     }
 
     /** Puts the streaming query on the message for camel-sql ({@code useMessageBodyForSql}). */
-    public void select(@ExchangeProperty(ExportRun.PROPERTY) ExportRun run, Exchange exchange) {
+    public void select(@ExchangeProperty(ExchangeKeys.RUN) ExportRun run, Exchange exchange) {
         LeadQuery select = queries.select(run.request().filter());
         exchange.getMessage().setBody(select.sql());
         exchange.getMessage().setHeader(SqlConstants.SQL_PARAMETERS, select.parameters());
@@ -137,62 +137,65 @@ public class ExportSteps {
      * stream at the next row.
      */
     public Iterator<List<Object[]>> formatAhead(Iterator<LeadRow> rows,
-                                                @ExchangeProperty(ExportRun.PROPERTY) ExportRun run,
+                                                @ExchangeProperty(ExchangeKeys.RUN) ExportRun run,
                                                 Exchange exchange) {
         exchange.getMessage().removeHeader(SqlConstants.SQL_PARAMETERS);
         ExportRequest request = run.request();
-        run.chunks = new FormattedChunks<>(new CancellableIterator<>(rows, run), chunkSize, workers.chunksAhead(),
-                chunk -> formatter.format(chunk, request), workers.readers(), workers.formatters(), run::isCancelled);
-        return run.chunks;
+        FormattedChunks<LeadRow> chunks = new FormattedChunks<>(new CancellableIterator<>(rows, run), chunkSize,
+                workers.chunksAhead(), chunk -> formatter.format(chunk, request), workers.readers(),
+                workers.formatters(), run::isCancelled);
+        run.session.chunks = chunks;
+        return chunks;
     }
 
-    public void write(List<Object[]> records, @ExchangeProperty(ExportRun.PROPERTY) ExportRun run) throws IOException {
-        run.writer.write(records);
+    public void write(List<Object[]> records, @ExchangeProperty(ExchangeKeys.RUN) ExportRun run) throws IOException {
+        run.session.writer.write(records);
         run.addProcessed(records.size());
     }
 
     /** Finishes the file and renames it into place; a cancelled run fails here instead. */
-    public ExportResult complete(@ExchangeProperty(ExportRun.PROPERTY) ExportRun run, Exchange exchange)
-            throws IOException {
+    public ExportResult complete(@ExchangeProperty(ExchangeKeys.RUN) ExportRun run) throws IOException {
         if (run.isCancelled()) {
             throw new ExportCancelledException(run.id());
         }
-        run.writer.finish();
-        run.writer.close();
-        run.writer = null;
-        run.out.close();
-        run.out = null;
+        WriterSession session = run.session;
+        session.writer.finish();
+        session.writer.close();
+        session.writer = null;
+        session.out.close();
+        session.out = null;
         try {
-            Files.move(run.partFile, run.file, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(session.partFile, session.file, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(run.partFile, run.file);
+            Files.move(session.partFile, session.file);
         }
-        run.completed = true;
+        session.completed = true;
         long durationMs = Duration.between(run.startedAt(), Instant.now()).toMillis();
-        ExportResult result = new ExportResult(run.id(), run.file, run.fileName, run.processed(), Files.size(run.file),
-                HexFormat.of().formatHex(run.digest.digest()), durationMs);
-        exchange.setProperty(ExportResult.PROPERTY, result);
+        ExportResult result = new ExportResult(run.id(), session.file, session.fileName, run.processed(),
+                Files.size(session.file), HexFormat.of().formatHex(session.digest.digest()), durationMs);
+        run.result(result);
         return result;
     }
 
     /** Runs on every path: after a failure or cancel, closes the writer and removes the partial file. */
-    public void release(@ExchangeProperty(ExportRun.PROPERTY) ExportRun run) throws IOException {
+    public void release(@ExchangeProperty(ExchangeKeys.RUN) ExportRun run) throws IOException {
         if (run == null) {
             return;
         }
         running.ended(run);
-        run.stopReading();
-        if (run.completed) {
+        WriterSession session = run.session;
+        session.stopReading();
+        if (session.completed) {
             return;
         }
-        run.closeQuietly();
-        if (run.partFile != null) {
-            Files.deleteIfExists(run.partFile);
+        session.closeQuietly();
+        if (session.partFile != null) {
+            Files.deleteIfExists(session.partFile);
         }
-        if (run.directory != null) {
-            try (var leftovers = Files.list(run.directory)) {
+        if (session.directory != null) {
+            try (var leftovers = Files.list(session.directory)) {
                 if (leftovers.findAny().isEmpty()) {
-                    Files.deleteIfExists(run.directory);
+                    Files.deleteIfExists(session.directory);
                 }
             }
         }

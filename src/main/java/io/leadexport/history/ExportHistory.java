@@ -29,14 +29,28 @@ public class ExportHistory {
         this.json = json;
     }
 
-    public void record(HistoryEvent event) throws JsonProcessingException {
-        jdbc.update("insert into export_history (job_id, finished_at, requested_by, trigger, format, template, fields, "
-                        + "filter, national_id, rows, status, destination, file_name, file_size, duration_ms, error) "
-                        + "values (?::uuid, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)",
+    /**
+     * Appends the event's row, once: a retried tap (or the sweep) finding the row already written does nothing.
+     *
+     * @return whether a row was written
+     */
+    public boolean record(HistoryEvent event) throws JsonProcessingException {
+        return jdbc.update("insert into export_history (job_id, finished_at, requested_by, trigger, format, template, "
+                        + "fields, filter, national_id, rows, status, destination, file_name, file_size, duration_ms, "
+                        + "error) select ?::uuid, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ? "
+                        + "where not exists (select 1 from export_history where job_id = ?::uuid)",
                 event.jobId(), Timestamp.from(event.finishedAt()), event.requestedBy(), event.trigger(), event.format(),
                 event.template(), json.writeValueAsString(event.fields()), json.writeValueAsString(event.filter()),
                 event.nationalId(), event.rows(), event.status(), event.destination(), event.fileName(),
-                event.fileSize(), event.durationMs(), event.error());
+                event.fileSize(), event.durationMs(), event.error(), event.jobId()) > 0;
+    }
+
+    /** Jobs that finished between the two instants and have no history row, oldest first. */
+    public List<String> finishedJobsWithoutHistory(Instant finishedAfter, Instant finishedBefore, int limit) {
+        return jdbc.queryForList("select j.id::text from export_jobs j where j.status in ('succeeded', 'failed', "
+                + "'cancelled') and j.finished_at > ? and j.finished_at < ? and not exists (select 1 from "
+                + "export_history h where h.job_id = j.id) order by j.finished_at limit ?", String.class,
+                Timestamp.from(finishedAfter), Timestamp.from(finishedBefore), limit);
     }
 
     /** A page of history, newest first, narrowed by finish time, user and status where given. */

@@ -1,20 +1,23 @@
 package io.leadexport.job;
 
+import io.leadexport.export.ExchangeKeys;
+import io.leadexport.export.Causes;
 import io.leadexport.export.ExportCancelledException;
 import io.leadexport.export.ExportFiles;
 import io.leadexport.export.ExportLogContext;
 import io.leadexport.export.ExportResult;
 import io.leadexport.export.ExportRun;
-import io.leadexport.export.ExportSteps;
 import io.leadexport.export.RunningExports;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,6 +28,7 @@ import io.leadexport.audit.PlainNationalIdAudit;
 import io.leadexport.deliver.DeliveryFailures;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.request.ExportRequestParser;
+import io.leadexport.request.RequestProperties;
 import io.leadexport.request.RequestSummary;
 import io.leadexport.security.ExportPermissions;
 import io.leadexport.security.ExportUser;
@@ -46,12 +50,6 @@ public class ExportJobs implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ExportJobs.class);
 
-    /** The job a worker exchange runs. */
-    public static final String JOB = "exportJob";
-    /** What started a job once only, e.g. an inbox file; see {@link JobStore#insert}. */
-    public static final String SOURCE = "exportSource";
-    /** The {@code Idempotency-Key} a user sent with a request: a repeat within 24 h answers the first job. */
-    public static final String IDEMPOTENCY_KEY = "exportIdempotencyKey";
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
     private final JobStore store;
@@ -62,16 +60,18 @@ public class ExportJobs implements SmartLifecycle {
     private final PlainNationalIdAudit plainNationalIds;
     private final JobProperties.Jobs settings;
     private final Duration retention;
+    private final ZoneId zone;
     private final String workerId;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
     private final Map<String, ExportRun> delivering = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> workerDone = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     private volatile boolean started;
 
     public ExportJobs(JobStore store, ExportRequestParser parser, ExportPermissions permissions,
                       RunningExports running, ObjectMapper json, JobProperties properties,
-                      PlainNationalIdAudit plainNationalIds) {
+                      RequestProperties requestProperties, PlainNationalIdAudit plainNationalIds) {
         this.store = store;
         this.parser = parser;
         this.permissions = permissions;
@@ -79,6 +79,7 @@ public class ExportJobs implements SmartLifecycle {
         this.json = json;
         this.plainNationalIds = plainNationalIds;
         this.settings = properties.jobs();
+        this.zone = requestProperties.zone();
         this.retention = properties.storage().retention();
         this.workerId = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -88,11 +89,16 @@ public class ExportJobs implements SmartLifecycle {
      * key, a repeat of the key by the same user within 24 h answers the job the key started, and a different request
      * under a key already used is refused.
      */
-    public ExportJob enqueue(ExportRequest request, Exchange exchange) throws JsonProcessingException {
-        ExportUser user = exchange.getProperty(ExportSteps.USER, ExportUser.class);
-        String trigger = exchange.getProperty(ExportSteps.TRIGGER, "http", String.class);
-        String key = exchange.getProperty(IDEMPOTENCY_KEY, String.class);
-        String source = key == null ? exchange.getProperty(SOURCE, String.class) : idempotencySource(user, key);
+    public ExportJob enqueue(ExportRequest request, @ExchangeProperty(ExchangeKeys.USER) ExportUser user,
+                             @ExchangeProperty(ExchangeKeys.TRIGGER) String trigger,
+                             @ExchangeProperty(ExchangeKeys.SOURCE) String source,
+                             @ExchangeProperty(ExchangeKeys.IDEMPOTENCY_KEY) String key) throws JsonProcessingException {
+        if (trigger == null) {
+            trigger = "http";
+        }
+        if (key != null) {
+            source = idempotencySource(user, key);
+        }
         permissions.check(request, user);
         String requestJson = json.writeValueAsString(RequestSummary.request(request));
         if (key != null) {
@@ -125,30 +131,57 @@ public class ExportJobs implements SmartLifecycle {
         for (ExportJob job : claimed) {
             inFlight.incrementAndGet();
             attempts.put(job.id(), job.attempt());
+            workerDone.put(job.id(), new CompletableFuture<>());
         }
         return claimed;
     }
 
-    /** Sets a worker exchange up to run a claimed job through the pipeline: body = the request. */
-    public ExportRequest prepare(ExportJob job, Exchange exchange) {
-        exchange.setProperty(JOB, job);
-        exchange.setProperty(ExportSteps.USER, job.requester());
-        exchange.setProperty(ExportSteps.TRIGGER, job.trigger());
-        exchange.setProperty(ExportSteps.RUN_ID, job.id());
+    /** Sets a worker exchange up to run a claimed job through the pipeline: the job, and its run context. */
+    public ExportRun prepare(ExportJob job, Exchange exchange) {
+        exchange.setProperty(ExchangeKeys.JOB, job);
         ExportLogContext.enter(job.id(), job.attempt());
         log.info("Export job started: trigger {}, requested by {}, destination {}", job.trigger(), job.requestedBy(),
                 job.destination());
         if (store.isCancelRequested(job.id())) {
             throw new ExportCancelledException(job.id());
         }
-        return parser.fromJson(job.requestJson());
+        ExportRun run = ExportRun.forJob(job.id(), job.attempt(), parser.fromStoredJson(job.requestJson()), job.requester(),
+                job.trigger(), zone);
+        exchange.setProperty(ExchangeKeys.RUN, run);
+        return run;
+    }
+
+    /**
+     * A step of the finish route: records how the worker's run of the job ended (succeeded when there is no failure,
+     * else failed or cancelled), frees the worker, and leaves the job's final row in the {@code exportJob} property,
+     * or none when it did not finish here (queued again at shutdown, or taken over by another instance). A job that
+     * is already final (cancelled while queued, failed by recovery) is left as it is.
+     */
+    public void finish(@ExchangeProperty(ExchangeKeys.JOB) ExportJob job, @ExchangeProperty(ExchangeKeys.RUN) ExportRun run,
+                       @ExchangeProperty(ExchangeKeys.FAILURE) Throwable failure, Exchange exchange) {
+        if (job.status().isFinished()) {
+            return;
+        }
+        try {
+            if (failure == null) {
+                succeeded(job, run);
+            } else {
+                failed(job, run, failure);
+            }
+        } finally {
+            ExportJob finished = done(job);
+            if (finished == null) {
+                exchange.removeProperty(ExchangeKeys.JOB);
+            } else {
+                exchange.setProperty(ExchangeKeys.JOB, finished);
+            }
+        }
     }
 
     /** Records a finished file; a worker that lost its job meanwhile (fenced) removes its file instead. */
-    public void succeeded(@ExchangeProperty(JOB) ExportJob job,
-                          @ExchangeProperty(ExportResult.PROPERTY) ExportResult result,
-                          @ExchangeProperty(ExportRun.PROPERTY) ExportRun run, Exchange exchange) throws IOException {
-        String delivery = exchange.getProperty("exportDelivery", String.class);
+    private void succeeded(ExportJob job, ExportRun run) {
+        ExportResult result = run.result();
+        String delivery = run.delivery();
         boolean kept = ExportRequest.DOWNLOAD.equals(job.destination());
         boolean recorded = store.succeeded(job.id(), job.attempt(), result.rows(), result.fileName(),
                 kept ? result.file().toString() : null, result.size(), result.sha256(),
@@ -163,15 +196,13 @@ public class ExportJobs implements SmartLifecycle {
     }
 
     /** Records a failure or a cancel; while this instance shuts down, a job it had to stop is queued again. */
-    public void failed(@ExchangeProperty(JOB) ExportJob job, Exchange exchange) {
-        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        ExportRun run = exchange.getProperty(ExportRun.PROPERTY, ExportRun.class);
+    private void failed(ExportJob job, ExportRun run, Throwable failure) {
         long processed = run == null ? 0 : run.processed();
         if (run != null) {
             // The export may have finished and its delivery failed: nothing of a failed job is kept.
             ExportFiles.deleteDirectory(run.directory());
         }
-        boolean cancelled = run != null && run.isCancelled() || causedBy(failure, ExportCancelledException.class);
+        boolean cancelled = run != null && run.isCancelled() || Causes.cancelled(failure);
         if (cancelled && stopping && !store.isCancelRequested(job.id())) {
             store.requeue(job.id(), job.attempt());
             log.info("Job {} was stopped by the shutdown and queued again", job.id());
@@ -186,12 +217,16 @@ public class ExportJobs implements SmartLifecycle {
     }
 
     /** The worker is free again. Returns the job when it really finished (not re-queued or fenced), else null. */
-    public ExportJob done(@ExchangeProperty(JOB) ExportJob job) {
+    private ExportJob done(ExportJob job) {
         try {
             inFlight.decrementAndGet();
             attempts.remove(job.id());
             delivering.remove(job.id());
             Optional<ExportJob> now = store.find(job.id());
+            CompletableFuture<Void> waiting = workerDone.remove(job.id());
+            if (waiting != null) {
+                waiting.complete(null);
+            }
             if (now.isEmpty() || !now.get().status().isFinished() || now.get().attempt() != job.attempt()) {
                 log.info("Export job attempt ended without finishing the job (queued again or taken over)");
                 return null;
@@ -203,8 +238,16 @@ public class ExportJobs implements SmartLifecycle {
         }
     }
 
+    /**
+     * Completes when this instance's worker is done with the job (its outcome recorded); empty when no worker here
+     * holds it (queued, finished, or running on another instance, which applies a cancel at its next heartbeat).
+     */
+    public Optional<CompletableFuture<Void>> workerDone(String jobId) {
+        return Optional.ofNullable(workerDone.get(jobId));
+    }
+
     /** After the file is written, the job delivers it: the heartbeat keeps following the run meanwhile. */
-    public void exported(@ExchangeProperty(JOB) ExportJob job, @ExchangeProperty(ExportRun.PROPERTY) ExportRun run) {
+    public void exported(@ExchangeProperty(ExchangeKeys.JOB) ExportJob job, @ExchangeProperty(ExchangeKeys.RUN) ExportRun run) {
         delivering.put(job.id(), run);
     }
 
@@ -238,22 +281,12 @@ public class ExportJobs implements SmartLifecycle {
         if (delivery.isPresent()) {
             return delivery.get();
         }
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause
-                && (cause.getMessage() == null || cause.getClass().getName().startsWith("org.apache.camel"))) {
-            cause = cause.getCause();
-        }
+        // The outermost cause that says something of its own: Camel's wrappers only repeat their cause.
+        Throwable cause = Causes.outermostFirst(failure).stream()
+                .filter(t -> t.getMessage() != null && !t.getClass().getName().startsWith("org.apache.camel"))
+                .findFirst().orElse(Causes.root(failure));
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return message.length() > 2000 ? message.substring(0, 2000) : message;
-    }
-
-    public static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // Shutdown: stop claiming, stop the running exports (their jobs are queued again for another instance or the

@@ -81,6 +81,22 @@ public class ExportRequestParser {
     }
 
     /**
+     * Parses a request as a job stored it ({@link RequestSummary#request}, which always lists the fields): fields that
+     * are exactly what the template gives under the national-ID policy are the template's, not a custom choice, so
+     * the file describes a background export as it describes the same export downloaded at once.
+     */
+    public ExportRequest fromStoredJson(String json) {
+        ExportRequest request = fromJson(json);
+        List<LeadField> templateFields = request.template().fields().stream()
+                .filter(f -> request.nationalId() != NationalIdPolicy.OMITTED || f != LeadField.NATIONAL_ID).toList();
+        if (request.customFields() && request.fields().equals(templateFields)) {
+            return new ExportRequest(request.format(), request.template(), false, request.fields(), request.filter(),
+                    request.nationalId(), request.destination(), request.csvBom());
+        }
+        return request;
+    }
+
+    /**
      * Parses the query string of {@code GET /api/leads/export} ({@code fields=a,b}, {@code status=new,contacted}, the
      * filter criteria as top-level parameters). Unknown parameters are errors, as unknown JSON properties are.
      */

@@ -1,21 +1,22 @@
 package io.leadexport.security;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
-/** Writes RFC 9457 problem details where Spring MVC's own handling does not reach (security filters). */
+/**
+ * Writes a Spring {@link ProblemDetail} (RFC 9457) where Spring MVC's own handling does not reach: the security
+ * filters' 401 and 403.
+ */
 @Component
 public class ProblemWriter {
-
-    public static final String CONTENT_TYPE = "application/problem+json";
 
     private final ObjectMapper json;
 
@@ -27,13 +28,10 @@ public class ProblemWriter {
         if (response.isCommitted()) {
             return;
         }
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", title);
-        problem.put("status", status.value());
-        problem.put("detail", detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
         response.setStatus(status.value());
-        response.setContentType(CONTENT_TYPE);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), problem);
     }

@@ -1,5 +1,6 @@
 package io.leadexport.trigger;
 
+import io.leadexport.export.ExchangeKeys;
 import io.leadexport.export.ExportSteps;
 import io.leadexport.job.ExportJobs;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import io.leadexport.security.ExportForbiddenException;
 import io.leadexport.security.ExportUser;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -74,9 +76,9 @@ public class InboxRequests {
         if (document == null || !document.has("destination")) {
             request = request.withDestination(Destinations.OUTBOX);
         }
-        exchange.setProperty(ExportSteps.USER, ExportUser.system(USER));
-        exchange.setProperty(ExportSteps.TRIGGER, "file");
-        exchange.setProperty(ExportJobs.SOURCE, "file:" + file.getFileName() + ":"
+        exchange.setProperty(ExchangeKeys.USER, ExportUser.system(USER));
+        exchange.setProperty(ExchangeKeys.TRIGGER, "file");
+        exchange.setProperty(ExchangeKeys.SOURCE, "file:" + file.getFileName() + ":"
                 + Files.getLastModifiedTime(file).toMillis() + ":" + size);
         return request;
     }
@@ -88,8 +90,8 @@ public class InboxRequests {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("file", name);
         report.put("at", Instant.now().toString());
-        InvalidExportRequestException invalid = find(failure, InvalidExportRequestException.class);
-        ExportForbiddenException forbidden = find(failure, ExportForbiddenException.class);
+        InvalidExportRequestException invalid = ObjectHelper.getException(InvalidExportRequestException.class, failure);
+        ExportForbiddenException forbidden = ObjectHelper.getException(ExportForbiddenException.class, failure);
         if (invalid != null) {
             report.put("error", "Invalid export request");
             report.put("detail", invalid.getMessage());
@@ -113,12 +115,4 @@ public class InboxRequests {
         return new InvalidExportRequestException(FieldError.of("file", why));
     }
 
-    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
-    }
 }

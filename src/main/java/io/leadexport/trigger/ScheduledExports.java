@@ -1,8 +1,8 @@
 package io.leadexport.trigger;
 
-import io.leadexport.export.ExportSteps;
+import io.leadexport.export.ExchangeKeys;
 import io.leadexport.job.ExportJob;
-import io.leadexport.job.ExportJobs;
+import io.leadexport.job.JobStatus;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -26,12 +26,11 @@ import org.springframework.stereotype.Component;
 /**
  * The schedule trigger's steps ({@code lead-export.schedules.<name>}). A tick fires on one instance and becomes a job
  * only once, because its source ({@code schedule:<name>:<fire time>}) is unique. Incremental schedules ask for
- * the leads updated since their watermark, which {@link #delivered} moves forward only after a successful delivery.
+ * the leads updated since their watermark, which {@link #advance} moves forward only after a successful delivery.
  */
 @Component("scheduledExports")
 public class ScheduledExports {
 
-    public static final String NAME = "scheduleName";
     private static final Logger log = LoggerFactory.getLogger(ScheduledExports.class);
 
     private final Schedules schedules;
@@ -50,7 +49,7 @@ public class ScheduledExports {
      * A tick: the request to queue, or null when the schedule is paused or its previous run has not finished yet.
      * The tick fires on one instance (Quartz's clustered job store); its source keeps it one job even if it fired twice.
      */
-    public ExportRequest tick(@ExchangeProperty(NAME) String name, @Header("scheduledFireTime") Date fireTime,
+    public ExportRequest tick(@ExchangeProperty(ExchangeKeys.SCHEDULE) String name, @Header("scheduledFireTime") Date fireTime,
                               Exchange exchange) {
         if (paused(name)) {
             log.info("Schedule {} is paused: this tick is skipped", name);
@@ -69,9 +68,9 @@ public class ScheduledExports {
      * itself, trigger {@code schedule}, with this source; the request comes from the configuration and the watermark.
      */
     ExportRequest start(String name, String source, Exchange exchange) {
-        exchange.setProperty(ExportSteps.USER, ExportUser.system(name));
-        exchange.setProperty(ExportSteps.TRIGGER, "schedule");
-        exchange.setProperty(ExportJobs.SOURCE, source);
+        exchange.setProperty(ExchangeKeys.USER, ExportUser.system(name));
+        exchange.setProperty(ExchangeKeys.TRIGGER, "schedule");
+        exchange.setProperty(ExchangeKeys.SOURCE, source);
         return schedules.request(name, watermark(name));
     }
 
@@ -86,10 +85,14 @@ public class ScheduledExports {
                 "select exists (select 1 from schedule_pauses where schedule = ?)", Boolean.class, name));
     }
 
-    /** After a job succeeded: an incremental schedule's watermark moves to the start of that job. */
-    public void delivered(@ExchangeProperty(ExportJobs.JOB) ExportJob job) {
+    /**
+     * A step of the finish route, with the job's final row: when it succeeded, an incremental schedule's watermark
+     * moves to the start of that job (a failed or cancelled run leaves it, so the next run exports those leads).
+     */
+    public void advance(@ExchangeProperty(ExchangeKeys.JOB) ExportJob job) {
         Schedule schedule = schedules.get(job.requestedBy()).orElse(null);
-        if (!"schedule".equals(job.trigger()) || schedule == null || !schedule.incremental() || job.startedAt() == null) {
+        if (job.status() != JobStatus.SUCCEEDED || !"schedule".equals(job.trigger()) || schedule == null
+                || !schedule.incremental() || job.startedAt() == null) {
             return;
         }
         jdbc.update("insert into schedule_watermarks (schedule, updated_since, job_id) "

@@ -1,5 +1,6 @@
 package io.leadexport.web;
 
+import io.leadexport.export.ExchangeKeys;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -28,7 +29,7 @@ public class DownloadResponses {
         this.asciiJson = json.copy().configure(JsonGenerator.Feature.ESCAPE_NON_ASCII, true);
     }
 
-    public void attach(ExportResult result, @ExchangeProperty(ExportRun.PROPERTY) ExportRun run, Exchange exchange)
+    public void attach(ExportResult result, @ExchangeProperty(ExchangeKeys.RUN) ExportRun run, Exchange exchange)
             throws JsonProcessingException {
         var message = exchange.getMessage();
         message.removeHeaders("*");
@@ -59,7 +60,7 @@ public class DownloadResponses {
     }
 
     /** Deletes a one-off download's file and its directory once the response has been written. */
-    public void discard(@ExchangeProperty(ExportRun.PROPERTY) ExportRun run) {
+    public void discard(@ExchangeProperty(ExchangeKeys.RUN) ExportRun run) {
         if (run != null) {
             ExportFiles.deleteDirectory(run.directory());
         }

@@ -1,5 +1,6 @@
 package io.leadexport.web;
 
+import io.leadexport.export.ExchangeKeys;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public class ExportPreview {
         this.audit = audit;
     }
 
-    public Map<String, Object> preview(ExportRequest request, @ExchangeProperty(ExportSteps.USER) ExportUser user) {
+    public Map<String, Object> preview(ExportRequest request, @ExchangeProperty(ExchangeKeys.USER) ExportUser user) {
         permissions.check(request, user);
         LeadQuery count = queries.count(request.filter());
         LeadQuery first = queries.select(request.filter(), ROWS);

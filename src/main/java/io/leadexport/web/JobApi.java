@@ -3,11 +3,11 @@ package io.leadexport.web;
 import io.leadexport.audit.AuditAction;
 import io.leadexport.audit.AuditLog;
 import io.leadexport.export.ExportFiles;
-import io.leadexport.export.ExportSteps;
+import io.leadexport.export.ExchangeKeys;
 import io.leadexport.export.RunningExports;
 import io.leadexport.history.ExportHistory;
-import io.leadexport.history.HistoryEvents;
 import io.leadexport.job.ExportJob;
+import io.leadexport.job.ExportJobs;
 import io.leadexport.job.JobStatus;
 import io.leadexport.job.JobStore;
 import io.leadexport.query.Page;
@@ -22,6 +22,10 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -43,24 +47,24 @@ import org.springframework.stereotype.Component;
 public class JobApi {
 
     static final int MAX_PAGE_SIZE = 500;
-    private static final Duration CANCEL_WAIT = Duration.ofMillis(2500);
+    private static final Duration CANCEL_WAIT = Duration.ofSeconds(2);
 
     private final JobStore store;
+    private final ExportJobs jobs;
     private final JobViews views;
     private final RunningExports running;
-    private final HistoryEvents historyEvents;
     private final ExportHistory history;
     private final DownloadResponses downloads;
     private final ZoneId zone;
     private final AuditLog audit;
 
-    public JobApi(JobStore store, JobViews views, RunningExports running, HistoryEvents historyEvents,
+    public JobApi(JobStore store, ExportJobs jobs, JobViews views, RunningExports running,
                   ExportHistory history, DownloadResponses downloads, RequestProperties properties,
                   AuditLog audit) {
         this.store = store;
+        this.jobs = jobs;
         this.views = views;
         this.running = running;
-        this.historyEvents = historyEvents;
         this.history = history;
         this.downloads = downloads;
         this.zone = properties.zone();
@@ -71,7 +75,7 @@ public class JobApi {
         return views.view(job);
     }
 
-    public Map<String, Object> get(@Header("id") String id, @ExchangeProperty(ExportSteps.USER) ExportUser user) {
+    public Map<String, Object> get(@Header("id") String id, @ExchangeProperty(ExchangeKeys.USER) ExportUser user) {
         return views.view(visible(id, user));
     }
 
@@ -80,7 +84,7 @@ public class JobApi {
      * narrows the list to some statuses (the admin page finds the exports still running after a reload).
      */
     public Page list(@Header("page") String page, @Header("size") String size, @Header("user") String userFilter,
-                     @Header("status") String status, @ExchangeProperty(ExportSteps.USER) ExportUser user) {
+                     @Header("status") String status, @ExchangeProperty(ExchangeKeys.USER) ExportUser user) {
         int p = page(page);
         int s = size(size);
         String owner = !user.isAdmin() ? user.username()
@@ -106,26 +110,30 @@ public class JobApi {
     }
 
     /**
-     * Cancels a queued job at once, stops a running one (waiting up to 2.5 s for it to end), or deletes the file of a
-     * finished one. Sets the {@code historyEvent} property when a queued job was cancelled, for the history tap.
+     * Cancels a queued job at once, stops a running one (waiting up to 2 s for its worker here to end; 202 while it
+     * still runs, e.g. on another instance, which stops it at its next heartbeat), or deletes the file of a
+     * finished one. Sets the {@code exportJob} property to a queued job it cancelled, for the finish route.
      */
-    public Map<String, Object> cancel(@Header("id") String id, @ExchangeProperty(ExportSteps.USER) ExportUser user,
+    public Map<String, Object> cancel(@Header("id") String id, @ExchangeProperty(ExchangeKeys.USER) ExportUser user,
                                       Exchange exchange) throws InterruptedException {
         ExportJob job = visible(id, user);
         if (job.status() == JobStatus.QUEUED && store.cancelQueued(job.id())) {
             ExportJob cancelled = store.find(job.id()).orElseThrow();
-            exchange.setProperty(HistoryEvents.PROPERTY, historyEvents.forJob(cancelled));
+            exchange.setProperty(ExchangeKeys.JOB, cancelled);
             return views.view(cancelled);
         }
         if (job.status() == JobStatus.RUNNING || job.status() == JobStatus.QUEUED) {
             store.requestCancel(job.id());
             running.cancel(job.id());
-            Instant deadline = Instant.now().plus(CANCEL_WAIT);
-            ExportJob now = store.find(job.id()).orElseThrow();
-            while (!now.status().isFinished() && Instant.now().isBefore(deadline)) {
-                Thread.sleep(50);
-                now = store.find(job.id()).orElseThrow();
+            Optional<CompletableFuture<Void>> worker = jobs.workerDone(job.id());
+            if (worker.isPresent()) {
+                try {
+                    worker.get().get(CANCEL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException | ExecutionException e) {
+                    // Still running (or its worker failed otherwise): the job's status below says which.
+                }
             }
+            ExportJob now = store.find(job.id()).orElseThrow();
             exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, now.status().isFinished() ? 200 : 202);
             return views.view(now);
         }
@@ -138,7 +146,7 @@ public class JobApi {
     }
 
     /** The job's file as an attachment; 409 before it exists, 410 once expired or deleted. */
-    public void download(@Header("id") String id, @ExchangeProperty(ExportSteps.USER) ExportUser user,
+    public void download(@Header("id") String id, @ExchangeProperty(ExchangeKeys.USER) ExportUser user,
                          Exchange exchange) throws JsonProcessingException {
         ExportJob job = visible(id, user);
         if (!job.status().isFinished()) {

@@ -12,14 +12,19 @@ import io.leadexport.request.InvalidExportRequestException;
 import io.leadexport.security.ExportForbiddenException;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
 
 /**
- * Turns an exception caught in an HTTP route into an {@code application/problem+json} response (RFC 9457). Invalid
- * requests list every problem with the field and the allowed values.
+ * Turns an exception caught in an HTTP route into an {@code application/problem+json} response (RFC 9457), as a
+ * Spring {@link ProblemDetail}. Invalid requests list every problem with the field and the allowed values. Camel
+ * wraps what a bean threw (e.g. in a bean expression): the answer is for the cause we know, if there is one.
  */
 @Component("problemResponses")
 public class ProblemResponses {
@@ -33,47 +38,44 @@ public class ProblemResponses {
     }
 
     public void handle(Exchange exchange) throws JsonProcessingException {
-        Throwable failure = known(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
-        Map<String, Object> problem;
-        if (failure instanceof InvalidExportRequestException invalid) {
-            problem = problem(400, "Invalid export request", invalid.getMessage());
-            problem.put("errors", invalid.errors().stream().map(ProblemResponses::error).toList());
-        } else if (failure instanceof ExportForbiddenException forbidden) {
-            problem = problem(403, "Forbidden", forbidden.getMessage());
-            problem.put("errors", List.of(Map.of("field", forbidden.field(), "message", forbidden.getMessage())));
-        } else if (failure instanceof IdempotencyKeyReusedException reused) {
-            problem = problem(422, "Idempotency key reused", reused.getMessage());
-            problem.put("errors", List.of(Map.of("field", IdempotencyKeys.HEADER, "message", reused.getMessage())));
-            problem.put("jobId", reused.jobId());
-        } else if (failure instanceof ProblemException known) {
-            problem = problem(known.status(), known.title(), known.getMessage());
-        } else {
-            log.error("Export request failed on {}", exchange.getFromRouteId(), failure);
-            problem = problem(500, "Export failed", "The export failed on the server; the error was logged.");
-        }
+        ProblemDetail problem = problem(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class), exchange);
         exchange.getMessage().removeHeaders("*");
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, problem.get("status"));
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, problem.getStatus());
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         exchange.getMessage().setBody(json.writeValueAsString(problem));
     }
 
-    /** Camel wraps what a bean threw (e.g. in a bean expression): answer for the cause we know, if there is one. */
-    private static Throwable known(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof InvalidExportRequestException || t instanceof ExportForbiddenException
-                    || t instanceof ProblemException || t instanceof IdempotencyKeyReusedException) {
-                return t;
-            }
+    static ProblemDetail problem(Throwable failure, Exchange exchange) {
+        InvalidExportRequestException invalid = ObjectHelper.getException(InvalidExportRequestException.class, failure);
+        if (invalid != null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage());
+            problem.setTitle("Invalid export request");
+            problem.setProperty("errors", invalid.errors().stream().map(ProblemResponses::error).toList());
+            return problem;
         }
-        return failure;
-    }
-
-    private static Map<String, Object> problem(int status, String title, String detail) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", title);
-        problem.put("status", status);
-        problem.put("detail", detail);
+        ExportForbiddenException forbidden = ObjectHelper.getException(ExportForbiddenException.class, failure);
+        if (forbidden != null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, forbidden.getMessage());
+            problem.setTitle("Forbidden");
+            problem.setProperty("errors", List.of(Map.of("field", forbidden.field(), "message", forbidden.getMessage())));
+            return problem;
+        }
+        IdempotencyKeyReusedException reused = ObjectHelper.getException(IdempotencyKeyReusedException.class, failure);
+        if (reused != null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, reused.getMessage());
+            problem.setTitle("Idempotency key reused");
+            problem.setProperty("errors", List.of(Map.of("field", IdempotencyKeys.HEADER, "message", reused.getMessage())));
+            problem.setProperty("jobId", reused.jobId());
+            return problem;
+        }
+        ErrorResponse known = ObjectHelper.getException(ErrorResponse.class, failure);
+        if (known != null) {
+            return known.getBody();
+        }
+        log.error("Export request failed on {}", exchange.getFromRouteId(), failure);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The export failed on the server; the error was logged.");
+        problem.setTitle("Export failed");
         return problem;
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.leadexport.export.ExportSteps;
+import io.leadexport.export.ExchangeKeys;
 import io.leadexport.request.RequestSummary;
 import io.leadexport.security.ExportUser;
 import io.leadexport.trigger.ScheduleControl;
@@ -47,18 +47,18 @@ public class ScheduleApi {
     }
 
     /** Run now: the exchange is set up for {@code direct:start-export}; 409 while a run is queued or running. */
-    public void run(@Header("name") String name, @ExchangeProperty(ExportSteps.USER) ExportUser user,
+    public void run(@Header("name") String name, @ExchangeProperty(ExchangeKeys.USER) ExportUser user,
                     Exchange exchange) {
         check(control.runNow(name, user, exchange), name);
     }
 
-    public Map<String, Object> pause(@Header("name") String name, @ExchangeProperty(ExportSteps.USER) ExportUser user) {
+    public Map<String, Object> pause(@Header("name") String name, @ExchangeProperty(ExchangeKeys.USER) ExportUser user) {
         check(control.pause(name, user), name);
         return view(name, schedules.get(name).orElseThrow());
     }
 
     public Map<String, Object> resume(@Header("name") String name,
-                                      @ExchangeProperty(ExportSteps.USER) ExportUser user) {
+                                      @ExchangeProperty(ExchangeKeys.USER) ExportUser user) {
         check(control.resume(name, user), name);
         return view(name, schedules.get(name).orElseThrow());
     }

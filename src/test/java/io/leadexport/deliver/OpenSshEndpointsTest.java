@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import io.leadexport.export.ExchangeKeys;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -75,7 +77,7 @@ class OpenSshEndpointsTest {
                         PASSPHRASE, knownHosts, null, null, null, 500, 0, Duration.ofSeconds(1)))));
         ProducerTemplate producer = camel.createProducerTemplate();
         Exchange sent = producer.send(endpoints.uri("crm"), exchange -> {
-            exchange.setProperty(SftpUpload.PROPERTY, SftpUpload.dataFile(name));
+            exchange.setProperty(ExchangeKeys.SFTP_UPLOAD, SftpUpload.dataFile(name));
             exchange.getMessage().setBody("Full Name\r\nJürgen\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         });
 

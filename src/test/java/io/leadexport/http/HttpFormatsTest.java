@@ -131,9 +131,31 @@ class HttpFormatsTest {
         byte[] workbookBytes = api.get("admin", xlsxJob.get("file").get("downloadUrl").asText()).body();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(workbookBytes))) {
             assertThat(workbook.getSheet("Leads").getLastRowNum()).isEqualTo(4);
+            // The job stored the request with its fields listed: the file still says only the template was chosen.
+            assertThat(sheetText(workbook.getSheet("Export Info"))).contains("Template\tbasic\t")
+                    .doesNotContain("fields chosen by the request");
         }
-        assertThat(Api.text(api.get("admin", textJob.get("file").get("downloadUrl").asText())))
-                .contains("+442079460958").contains("Zoë 王伟 محمد 🦊");
+        String report = Api.text(api.get("admin", textJob.get("file").get("downloadUrl").asText()));
+        assertThat(report).contains("+442079460958").contains("Zoë 王伟 محمد 🦊");
+        assertThat(report.lines().filter(line -> line.startsWith("Fields")).findFirst().orElseThrow())
+                .endsWith(String.join(", ", io.leadexport.request.RequestSummary.fieldKeys(
+                        io.leadexport.request.ExportTemplate.CRM.fields())));
+    }
+
+    @Test
+    void aBackgroundXlsxWithChosenFieldsSaysSoInItsExportInfo() throws IOException {
+        Jobs jobs = new Jobs(api);
+        String id = jobs.start("admin", "{\"format\": \"xlsx\", \"template\": \"basic\", "
+                + "\"fields\": [\"email\", \"fullName\"]}").get("id").asText();
+
+        var job = jobs.awaitFinished("admin", id, Duration.ofSeconds(30));
+
+        byte[] workbookBytes = api.get("admin", job.get("file").get("downloadUrl").asText()).body();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(workbookBytes))) {
+            assertThat(workbook.getSheet("Leads").getRow(0).getCell(0).getStringCellValue()).isEqualTo("Email");
+            assertThat(sheetText(workbook.getSheet("Export Info")))
+                    .contains("Template\tbasic (fields chosen by the request)\t");
+        }
     }
 
     private static String sheetText(Sheet sheet) {
