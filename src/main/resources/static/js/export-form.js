@@ -80,6 +80,8 @@ export class ExportForm {
     this.busy = false;
     this.idempotencyKey = newKey();
     this.questioned = null;
+    /** Other modules' additions to the request (hand-off.js: "notify"). */
+    this.extensions = [];
 
     this.fillStatuses(catalog.statuses);
     this.fillPicks('policy');
@@ -300,6 +302,7 @@ export class ExportForm {
     if (request.format === 'csv' && byId('csvBom').checked) {
       request.csvBom = true;
     }
+    this.extensions.forEach((extend) => extend(request));
     return request;
   }
 
@@ -565,8 +568,12 @@ function cell(value) {
 }
 
 function templateLabel(template) {
-  const names = { full: 'Full (every field)', basic: 'Basic', crm: 'CRM import' };
-  return `${names[template.key] || template.key} · ${template.fields.length} columns`;
+  const names = {
+    full: 'Full (every field)', basic: 'Basic', crm: 'CRM import',
+    salesforce: 'Salesforce leads import', hubspot: 'HubSpot contacts import',
+  };
+  const columns = template.crmColumns ? template.crmColumns.length : template.fields.length;
+  return `${names[template.key] || template.key} · ${columns} columns`;
 }
 
 function destinationLabel(name) {

@@ -53,7 +53,7 @@ public class ConfigurationKeys {
 
     /** The keys of a schedule, for the unknown-key check only ({@link TriggerProperties.Schedule} is what runs). */
     record ScheduleKeys(String cron, String zone, ExportRequestDocument request, String destination,
-                        String incremental) {
+                        String incremental, java.util.List<String> notifyOnFailure) {
     }
 
     /** The keys of {@code lead-export.inbox}, for the unknown-key check only. */

@@ -1,6 +1,7 @@
 package io.leadexport.trigger;
 
 import io.leadexport.export.ExchangeKeys;
+import io.leadexport.history.ExportNotifications;
 import io.leadexport.job.ExportJob;
 import io.leadexport.job.JobStatus;
 import java.time.Instant;
@@ -35,9 +36,11 @@ public class ScheduledExports {
 
     private final Schedules schedules;
     private final JdbcTemplate jdbc;
+    private final ExportNotifications notifications;
 
-    public ScheduledExports(Schedules schedules, DataSource dataSource) {
+    public ScheduledExports(Schedules schedules, DataSource dataSource, ExportNotifications notifications) {
         this.schedules = schedules;
+        this.notifications = notifications;
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
@@ -83,6 +86,11 @@ public class ScheduledExports {
     public boolean paused(String name) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists (select 1 from schedule_pauses where schedule = ?)", Boolean.class, name));
+    }
+
+    /** After a tick queued its job: the schedule's notify-on-failure addresses hear if it fails. */
+    public void subscribeFailures(ExportJob job, @ExchangeProperty(ExchangeKeys.SCHEDULE) String name) {
+        schedules.get(name).ifPresent(schedule -> notifications.subscribeFailures(job, schedule.notifyOnFailure()));
     }
 
     /**

@@ -8,6 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
 import io.leadexport.request.ExportRequest;
 import io.leadexport.request.ExportRequestDocument;
 import io.leadexport.request.ExportRequestParser;
@@ -28,6 +33,8 @@ import org.springframework.stereotype.Component;
 public class Schedules {
 
     private static final String PREFIX = "lead-export.schedules.";
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .serializationInclusion(JsonInclude.Include.NON_NULL).build();
 
     private final Map<String, Schedule> schedules;
     private final ZoneId defaultZone;
@@ -72,7 +79,16 @@ public class Schedules {
         if (schedule == null) {
             throw new IllegalArgumentException("no schedule '" + name + "' is configured");
         }
-        return parser.validate(document(schedule, schedule.incremental() ? watermark : Optional.empty()));
+        return validate(document(schedule, schedule.incremental() ? watermark : Optional.empty()));
+    }
+
+    /** As an inbox file is read: a shared preset it names is merged under it, then it is validated. */
+    private ExportRequest validate(ExportRequestDocument document) {
+        try {
+            return parser.fromJsonBytes(JSON.writeValueAsBytes(document));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a schedule's request could not be written as JSON", e);
+        }
     }
 
     static ExportRequestDocument document(Schedule schedule, Optional<Instant> updatedSince) {
@@ -88,7 +104,8 @@ public class Schedules {
         }
         String destination = schedule.destination() != null ? schedule.destination() : request.destination();
         return new ExportRequestDocument(request.format(), request.template(), request.fields(), filter,
-                request.nationalId(), destination, request.csvBom());
+                request.nationalId(), destination, request.csvBom(), request.preset(), request.labels(),
+                request.notifyWhenDone());
     }
 
     private List<String> check(String name, Schedule schedule) {
@@ -98,7 +115,7 @@ public class Schedules {
                     + "' is not a Quartz cron expression (seconds first, e.g. 0 0 2 * * ?)");
         }
         try {
-            parser.validate(document(schedule, Optional.empty()));
+            validate(document(schedule, Optional.empty()));
         } catch (InvalidExportRequestException e) {
             for (FieldError error : e.errors()) {
                 problems.add(property(name, schedule, error.field()) + ": " + error.message()

@@ -1,6 +1,7 @@
 package io.leadexport.trigger;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import io.leadexport.request.ExportRequestDocument;
@@ -9,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -32,13 +34,25 @@ public record TriggerProperties(
      *                    {@code request.filter.status[0]=new}, or a YAML map), validated as strictly as an HTTP request
      * @param destination where it goes; overrides the request's
      * @param incremental only leads updated since the last successful delivery
+     * @param notifyOnFailure e-mail addresses told of every failed run, with its error
      */
     public record Schedule(
             @NotBlank String cron,
             ZoneId zone,
             @DefaultValue ExportRequestDocument request,
             String destination,
-            @DefaultValue("false") boolean incremental) {
+            @DefaultValue("false") boolean incremental,
+            List<String> notifyOnFailure) {
+
+        @ConstructorBinding
+        public Schedule {
+            notifyOnFailure = notifyOnFailure == null ? List.of() : List.copyOf(notifyOnFailure);
+        }
+
+        /** A schedule in the default zone that tells nobody of its failures. */
+        public Schedule(String cron, ExportRequestDocument request, String destination, boolean incremental) {
+            this(cron, null, request, destination, incremental, List.of());
+        }
     }
 
     /**

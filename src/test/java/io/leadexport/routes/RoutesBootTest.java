@@ -27,7 +27,7 @@ class RoutesBootTest {
                         "resume-export-schedule", "list-inbox-files",
                         "claim-export-jobs", "run-export-job", "heartbeat-export-jobs", "recover-export-jobs",
                         "sweep-export-files", "record-history", "deliver-export", "deliver-local", "deliver-http", "deliver-sftp",
-                        "trigger-inbox")
+                        "trigger-inbox", "list-export-presets", "save-export-preset", "delete-export-preset")
                 .allSatisfy(id -> assertThat(id).as("route ids are kebab-case verb-noun, never generated")
                         .matches("[a-z]+(-[a-z]+)+"));
         assertThat(camel.getRouteController().getRouteStatus("run-export").isStarted()).isTrue();

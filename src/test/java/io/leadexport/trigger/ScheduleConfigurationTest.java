@@ -158,16 +158,6 @@ class ScheduleConfigurationTest {
     }
 
     @Test
-    void keysTheProductDoesNotImplementYetAreRefusedNotIgnored() {
-        assertRefused(runner.withPropertyValues("lead-export.schedules.nightly.cron=0 0 2 * * ?",
-                "lead-export.schedules.nightly.notify-on-failure[0]=ops@example.com"),
-                "lead-export.schedules.nightly.notify-on-failure[0]");
-        assertRefused(runner.withPropertyValues("lead-export.schedules.nightly.cron=0 0 2 * * ?",
-                "lead-export.schedules.nightly.request.labels.fullName=Name"),
-                "lead-export.schedules.nightly.request.labels.fullname");
-    }
-
-    @Test
     void anInvalidRequestStopsTheStartUpNamingThePropertyAndTheAllowedValues() {
         assertRefused(runner.withPropertyValues("lead-export.schedules.nightly.cron=0 0 2 * * ?",
                 "lead-export.schedules.nightly.request.format=pdf",

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScheduleHealthTest {
 
     private static final ExportRequestDocument EMPTY_REQUEST =
-            new ExportRequestDocument(null, null, null, null, null, null, null);
+            new ExportRequestDocument(null, null, null, null, null, null, null, null, null, null);
 
     @LocalServerPort
     int port;
@@ -74,7 +74,7 @@ class ScheduleHealthTest {
         run(minutely, Instant.now().minus(Duration.ofMinutes(3)), "succeeded");
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-        Health result = health(Map.of(minutely, new TriggerProperties.Schedule("0 * * * * ?", null, EMPTY_REQUEST, null, false),
+        Health result = health(Map.of(minutely, new TriggerProperties.Schedule("0 * * * * ?", EMPTY_REQUEST, null, false),
                 never, nightly()), registry).health();
 
         assertThat(detail(result, minutely)).containsEntry("status", "stale");
@@ -97,7 +97,7 @@ class ScheduleHealthTest {
     }
 
     private static TriggerProperties.Schedule nightly() {
-        return new TriggerProperties.Schedule("0 0 2 * * ?", null, EMPTY_REQUEST, "download", true);
+        return new TriggerProperties.Schedule("0 0 2 * * ?", EMPTY_REQUEST, "download", true);
     }
 
     @SuppressWarnings("unchecked")

@@ -35,6 +35,8 @@ public abstract class ScheduleTestContext {
         registry.add("lead-export.schedules.nightly.request.filter.status[1]", () -> "contacted");
         registry.add("lead-export.schedules.nightly.destination", () -> "drop");
         registry.add("lead-export.schedules.nightly.incremental", () -> "true");
+        registry.add("lead-export.schedules.nightly.notify-on-failure[0]", () -> "ops@example.com");
+        registry.add("lead-export.schedules.nightly.notify-on-failure[1]", () -> "crm-team@example.com");
         // A schedule that does not tick during the tests: run by hand, paused and resumed over HTTP.
         registry.add("lead-export.destinations.weekly-drop.type", () -> "local");
         registry.add("lead-export.destinations.weekly-drop.directory", () -> drop.resolve("weekly").toString());
