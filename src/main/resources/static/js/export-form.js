@@ -244,16 +244,14 @@ export class ExportForm {
 
   /** Any edit makes a new request: it gets a key of its own, and values are questioned again. */
   edited(event) {
-    const target = event.target;
-    if (target && target.id && target.id.endsWith('From') || target && target.id && target.id.endsWith('To')) {
-      const prefix = target.id.replace(/(From|To)$/, '');
-      const range = document.getElementById(`${prefix}-range`);
-      if (range && event.type === 'input') {
-        range.value = '';
-      }
+    const id = event.target && event.target.id ? event.target.id : '';
+    const date = /^(created|updated)(From|To)$/.exec(id);
+    if (date && event.type === 'input') {
+      // A date typed by hand is no longer the preset.
+      byId(`${date[1]}-range`).value = '';
     }
-    if (target && (target.id === 'policy' || target.id === 'country')) {
-      this.syncPicks(target.id);
+    if (id === 'policy' || id === 'country') {
+      this.syncPicks(id);
     }
     this.changed();
   }
