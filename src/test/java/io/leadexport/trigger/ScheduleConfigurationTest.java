@@ -41,6 +41,11 @@ class ScheduleConfigurationTest {
     @Import({Destinations.class, ExportRequestParser.class, Schedules.class, ConfigurationKeys.class,
             JsonScheduleRequests.class})
     static class ScheduleBeans {
+
+        @org.springframework.context.annotation.Bean
+        io.leadexport.request.PresetLookup presetLookup() {
+            return io.leadexport.request.PresetLookup.NONE;
+        }
     }
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
