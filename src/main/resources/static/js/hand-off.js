@@ -25,7 +25,8 @@ export class HandOff {
     byId('template-hint').after(this.profileNote);
 
     this.card = this.presetCard();
-    this.form.form.prepend(this.card);
+    // Below the form's columns, so the filters and columns stay where people (and the page's tests) expect them.
+    this.form.form.querySelector('.form-columns').after(this.card);
 
     this.onTemplate = () => this.showProfile();
     byId('template').addEventListener('change', this.onTemplate);
