@@ -16,6 +16,8 @@
  *   <li>{@code history}: the finish route's event, history and metrics ({@code history.camel.yaml})</li>
  *   <li>{@code trigger}: schedule and inbox ({@code trigger-schedule.camel.yaml}, {@code trigger-inbox.camel.yaml})</li>
  *   <li>{@code retention}: the retention sweep of everything that can hold lead data, and erasure</li>
+ *   <li>{@code preset}: saved export setups, and the rules for saving, sharing and deleting them (schedules name
+ *   shared ones)</li>
  *   <li>{@code web}: the HTTP edge ({@code trigger-http.camel.yaml}): problem details, downloads, job views</li>
  * </ol>
  * Each package owns its part of the {@code lead-export.*} configuration as a {@code *Properties} record. A route

@@ -52,6 +52,9 @@ export const api = {
   cancel: (id) => call('DELETE', `${API}/jobs/${encodeURIComponent(id)}`),
   jobs: (params) => call('GET', `${API}/jobs?${query(params)}`),
   history: (params) => call('GET', `${API}/history?${query(params)}`),
+  presets: () => call('GET', `${API}/presets`),
+  savePreset: (name, preset) => call('PUT', `${API}/presets/${encodeURIComponent(name)}`, preset),
+  deletePreset: (name) => call('DELETE', `${API}/presets/${encodeURIComponent(name)}`),
   audit: (params) => call('GET', `${API}/audit?${query(params)}`),
 };
 

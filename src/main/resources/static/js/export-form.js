@@ -80,6 +80,8 @@ export class ExportForm {
     this.busy = false;
     this.idempotencyKey = newKey();
     this.questioned = null;
+    /** Other modules' additions to the request (hand-off.js: "notify"). */
+    this.extensions = [];
 
     this.fillStatuses(catalog.statuses);
     this.fillPicks('policy');
@@ -242,16 +244,14 @@ export class ExportForm {
 
   /** Any edit makes a new request: it gets a key of its own, and values are questioned again. */
   edited(event) {
-    const target = event.target;
-    if (target && target.id && target.id.endsWith('From') || target && target.id && target.id.endsWith('To')) {
-      const prefix = target.id.replace(/(From|To)$/, '');
-      const range = document.getElementById(`${prefix}-range`);
-      if (range && event.type === 'input') {
-        range.value = '';
-      }
+    const id = event.target && event.target.id ? event.target.id : '';
+    const date = /^(created|updated)(From|To)$/.exec(id);
+    if (date && event.type === 'input') {
+      // A date typed by hand is no longer the preset.
+      byId(`${date[1]}-range`).value = '';
     }
-    if (target && (target.id === 'policy' || target.id === 'country')) {
-      this.syncPicks(target.id);
+    if (id === 'policy' || id === 'country') {
+      this.syncPicks(id);
     }
     this.changed();
   }
@@ -300,6 +300,7 @@ export class ExportForm {
     if (request.format === 'csv' && byId('csvBom').checked) {
       request.csvBom = true;
     }
+    this.extensions.forEach((extend) => extend(request));
     return request;
   }
 
@@ -565,8 +566,12 @@ function cell(value) {
 }
 
 function templateLabel(template) {
-  const names = { full: 'Full (every field)', basic: 'Basic', crm: 'CRM import' };
-  return `${names[template.key] || template.key} · ${template.fields.length} columns`;
+  const names = {
+    full: 'Full (every field)', basic: 'Basic', crm: 'CRM import',
+    salesforce: 'Salesforce leads import', hubspot: 'HubSpot contacts import',
+  };
+  const columns = template.crmColumns ? template.crmColumns.length : template.fields.length;
+  return `${names[template.key] || template.key} · ${columns} columns`;
 }
 
 function destinationLabel(name) {

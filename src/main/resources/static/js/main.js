@@ -9,6 +9,7 @@ import { announce, byId, show } from './dom.js';
 import { AuditTab } from './audit-tab.js';
 import { ExportForm } from './export-form.js';
 import * as fmt from './format.js';
+import { HandOff } from './hand-off.js';
 import { HistoryTab } from './history-tab.js';
 import { JobCard, stopAll } from './job-card.js';
 import { JobsTab } from './jobs-tab.js';
@@ -70,7 +71,8 @@ async function begin(catalog) {
       tabs[name] = TAB_CONTROLLERS[name](catalog);
     }
   }
-  session = { form: new ExportForm(catalog, values), tabs };
+  const form = new ExportForm(catalog, values);
+  session = { form, handOff: new HandOff(form, catalog), tabs };
   byId('session-user').textContent = catalog.user.username;
   byId('session-roles').textContent = roles.join(', ');
   byId('session-zone').textContent = `Times in ${fmt.zoneText()}`;
@@ -104,6 +106,7 @@ function end(message, isError = false) {
   signOut();
   stopAll();
   if (session) {
+    session.handOff.destroy();
     session.form.destroy();
     for (const controller of Object.values(session.tabs)) {
       controller.destroy();

@@ -34,7 +34,7 @@ class ArchitectureTest {
 
     /** Bottom to top: each package may use only those listed before it. */
     static final List<String> LAYERS = List.of("database", "request", "query", "record", "format", "audit", "security",
-            "export", "deliver", "job", "history", "trigger", "retention", "web");
+            "export", "deliver", "job", "history", "trigger", "retention", "preset", "web");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

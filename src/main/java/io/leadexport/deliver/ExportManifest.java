@@ -46,6 +46,11 @@ public class ExportManifest {
         manifest.put("trigger", run.trigger());
         manifest.put("jobId", run.id());
         manifest.putAll(RequestSummary.request(run.request()));
+        String warning = run.request().crmProfile() == null ? null
+                : run.request().crmProfile().warning(result.rows());
+        if (warning != null) {
+            manifest.put("warning", warning);
+        }
         return json.writeValueAsBytes(manifest);
     }
 }

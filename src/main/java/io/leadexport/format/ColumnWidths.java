@@ -3,8 +3,6 @@ package io.leadexport.format;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import io.leadexport.request.LeadField;
-
 import org.apache.poi.ss.usermodel.Sheet;
 
 /**
@@ -25,10 +23,10 @@ final class ColumnWidths {
     private final int[] chars;
     private int sampled;
 
-    ColumnWidths(List<LeadField> fields) {
-        chars = new int[fields.size()];
+    ColumnWidths(List<String> labels) {
+        chars = new int[labels.size()];
         for (int i = 0; i < chars.length; i++) {
-            chars[i] = DisplayWidth.of(fields.get(i).label());
+            chars[i] = DisplayWidth.of(labels.get(i));
         }
     }
 

@@ -8,8 +8,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import io.leadexport.request.LeadField;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -31,7 +29,7 @@ final class CsvLeadWriter implements LeadWriter {
         this.description = description;
         this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
         this.printer = new CSVPrinter(out, FORMAT);
-        this.line = new String[description.fields().size()];
+        this.line = new String[description.columns().size()];
     }
 
     @Override
@@ -39,7 +37,7 @@ final class CsvLeadWriter implements LeadWriter {
         if (description.request().csvBom()) {
             out.write('\uFEFF');
         }
-        printer.printRecord(description.fields().stream().map(LeadField::label).toArray());
+        printer.printRecord(description.labels());
     }
 
     @Override

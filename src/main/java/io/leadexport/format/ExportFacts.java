@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.leadexport.request.RequestSummary;
 
 /**
  * What an export says about itself, worded for people: the {@code Export Info} sheet of XLSX and the header block of
@@ -64,7 +63,7 @@ final class ExportFacts {
     }
 
     static String fieldKeys(ExportDescription description) {
-        return String.join(", ", RequestSummary.fieldKeys(description.fields()));
+        return String.join(", ", description.keys());
     }
 
     /** The template, and whether a custom field list replaced its fields. */

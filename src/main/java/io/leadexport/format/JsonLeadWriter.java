@@ -11,8 +11,6 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
-import io.leadexport.request.LeadField;
-
 /**
  * {@code {"export": {generatedAt, generatedBy, filter, fields, nationalId, count}, "leads": [{...}, ...]}},
  * streamed with Jackson's generator. Keys are field keys, missing values are null, dates ISO-8601 with offset.
@@ -29,7 +27,7 @@ final class JsonLeadWriter implements LeadWriter {
         this.description = description;
         this.json = FACTORY.createGenerator(stream, JsonEncoding.UTF8);
         this.json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        this.keys = description.fields().stream().map(LeadField::key).toArray(String[]::new);
+        this.keys = description.keys().toArray(String[]::new);
     }
 
     @Override
@@ -47,6 +45,9 @@ final class JsonLeadWriter implements LeadWriter {
         json.writeEndArray();
         json.writeStringField("nationalId", description.request().nationalId().key());
         json.writeNumberField("count", description.count());
+        if (description.warning() != null) {
+            json.writeStringField("warning", description.warning());
+        }
         json.writeEndObject();
         json.writeArrayFieldStart("leads");
     }

@@ -45,6 +45,9 @@ final class XlsxExportInfo {
         cells.number(count, 1, description.count());
 
         List<String> notes = notes(truncated, linksOmitted, maxLinks);
+        if (description.warning() != null) {
+            notes.add(0, description.warning());
+        }
         for (String note : notes) {
             Row row = sheet.createRow(index++);
             label(row, cells, "Note");

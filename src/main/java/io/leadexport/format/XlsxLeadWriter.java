@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.leadexport.record.ConversationRef;
-import io.leadexport.request.LeadField;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -46,7 +45,7 @@ final class XlsxLeadWriter implements LeadWriter {
     private final ExportDescription description;
     private final int rowsPerSheet;
     private final int maxLinks;
-    private final List<LeadField> fields;
+    private final List<String> labels;
     private final SXSSFWorkbook workbook;
     private final XlsxCells cells;
     private final ColumnWidths widths;
@@ -72,11 +71,11 @@ final class XlsxLeadWriter implements LeadWriter {
         this.description = description;
         this.rowsPerSheet = rowsPerSheet;
         this.maxLinks = Math.min(maxLinks, MAX_LINKS);
-        this.fields = description.fields();
+        this.labels = description.labels();
         this.workbook = new SXSSFWorkbook(ROW_WINDOW);
         this.workbook.setCompressTempFiles(true);
         this.cells = new XlsxCells(workbook);
-        this.widths = new ColumnWidths(fields);
+        this.widths = new ColumnWidths(labels);
     }
 
     @Override
@@ -140,9 +139,9 @@ final class XlsxLeadWriter implements LeadWriter {
         sheets.add(sheet);
         rowsInSheet = 0;
         Row header = sheet.createRow(0);
-        for (int i = 0; i < fields.size(); i++) {
+        for (int i = 0; i < labels.size(); i++) {
             Cell cell = header.createCell(i);
-            cell.setCellValue(fields.get(i).label());
+            cell.setCellValue(labels.get(i));
             cell.setCellStyle(cells.styles().header());
         }
         sheet.createFreezePane(0, 1);
@@ -153,7 +152,7 @@ final class XlsxLeadWriter implements LeadWriter {
      * flushes the rows still in memory.
      */
     private void completeSheet() throws IOException {
-        sheet.setAutoFilter(new CellRangeAddress(0, rowsInSheet, 0, fields.size() - 1));
+        sheet.setAutoFilter(new CellRangeAddress(0, rowsInSheet, 0, labels.size() - 1));
         sheet.flushRows();
     }
 }

@@ -7,10 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.leadexport.request.RequestProperties;
+import io.leadexport.request.CrmProfile;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.request.LeadField;
 import io.leadexport.request.NationalIdPolicy;
+import io.leadexport.request.RequestProperties;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
@@ -27,6 +28,7 @@ public class LeadRecordFormatter {
     private final String conversationUrlTemplate;
     private final PhoneFormatter phones;
     private final NationalIdEncryptor encryptor;
+    private final CrmRecords crm;
 
     public LeadRecordFormatter(RecordProperties properties, RequestProperties requestProperties,
                                NationalIdEncryptor encryptor) {
@@ -34,9 +36,10 @@ public class LeadRecordFormatter {
         this.conversationUrlTemplate = properties.conversationUrlTemplate();
         this.phones = new PhoneFormatter(properties.phone().defaultRegion());
         this.encryptor = encryptor;
+        this.crm = new CrmRecords(zone, phones);
     }
 
-    /** Formats a chunk of rows for a request; the values of each record follow {@code request.fields()}. */
+    /** Formats a chunk of rows for a request; the values of each record follow {@code request.columns()}. */
     public List<Object[]> format(List<LeadRow> rows, ExportRequest request) {
         List<Object[]> records = new ArrayList<>(rows.size());
         for (LeadRow row : rows) {
@@ -45,7 +48,13 @@ public class LeadRecordFormatter {
         return records;
     }
 
+    /** One lead's values, in the order of {@code request.columns()}: a CRM profile's columns, or the fields. */
     public Object[] format(LeadRow row, ExportRequest request) {
+        CrmProfile profile = request.crmProfile();
+        if (profile != null) {
+            return crm.format(row, profile,
+                    row.conversationId() == null ? null : conversationUrl(row.conversationId()));
+        }
         List<LeadField> fields = request.fields();
         Object[] values = new Object[fields.size()];
         for (int i = 0; i < values.length; i++) {

@@ -1,6 +1,9 @@
 package io.leadexport.request;
 
 import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The export request exactly as a client writes it (docs/api.md, "The export request"), before validation. Every
@@ -13,7 +16,15 @@ public record ExportRequestDocument(
         Filter filter,
         String nationalId,
         String destination,
-        Boolean csvBom) {
+        Boolean csvBom,
+        String preset,
+        Map<String, String> labels,
+        @JsonProperty("notify") Boolean notifyWhenDone) {
+
+    public ExportRequestDocument(String format, String template, List<String> fields, Filter filter,
+                                 String nationalId, String destination, Boolean csvBom) {
+        this(format, template, fields, filter, nationalId, destination, csvBom, null, null, null);
+    }
 
     public record Filter(
             List<String> status,
@@ -27,8 +38,8 @@ public record ExportRequestDocument(
     }
 
     /** The property names a client may use, for "allowed values" in errors. */
-    public static final List<String> PROPERTIES =
-            List.of("format", "template", "fields", "filter", "nationalId", "destination", "csvBom");
+    public static final List<String> PROPERTIES = List.of("format", "template", "fields", "filter", "nationalId",
+            "destination", "csvBom", "preset", "labels", "notify");
 
     public static final List<String> FILTER_PROPERTIES = List.of(
             "status", "policy", "country", "createdFrom", "createdTo", "updatedFrom", "updatedTo", "search");

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,12 +26,15 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.leadexport.request.InvalidExportRequestException.FieldError;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,6 +48,7 @@ public class ExportRequestParser {
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
     private static final int MAX_SEARCH_LENGTH = 200;
     private static final int MAX_LIST_SIZE = 100;
+    private static final int MAX_LABEL_LENGTH = 100;
 
     private final ObjectMapper strictMapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -56,15 +61,34 @@ public class ExportRequestParser {
     private final ZoneId zone;
     private final int maxBytes;
     private final DestinationNames destinations;
+    private final PresetLookup presets;
 
-    public ExportRequestParser(RequestProperties properties, DestinationNames destinations) {
+    @Autowired
+    public ExportRequestParser(RequestProperties properties, DestinationNames destinations, PresetLookup presets) {
         this.zone = properties.zone();
         this.maxBytes = properties.maxRequestBytes();
         this.destinations = destinations;
+        this.presets = presets;
     }
 
-    /** Parses a JSON request body or filter file. An empty body is the default request. */
+    /** A parser for requests that name no preset. */
+    public ExportRequestParser(RequestProperties properties, DestinationNames destinations) {
+        this(properties, destinations, PresetLookup.NONE);
+    }
+
+    /** Parses a JSON request body or filter file that may name a shared preset only (an inbox file, a schedule). */
     public ExportRequest fromJsonBytes(byte[] json) {
+        return fromJsonBytes(json, null);
+    }
+
+    /**
+     * Parses a JSON request body or filter file. An empty body is the default request. A request that names a
+     * {@code preset} is laid over the preset's request as a JSON merge patch (RFC 7386): the request's own keys win,
+     * objects such as {@code filter} are merged key by key, and a {@code null} removes the preset's value.
+     *
+     * @param presetOwner the caller, whose own presets come before the shared ones; null: shared presets only
+     */
+    public ExportRequest fromJsonBytes(byte[] json, String presetOwner) {
         // The size first: an oversized body is rejected whatever it holds, and never decoded.
         if (json != null && json.length > maxBytes) {
             throw new InvalidExportRequestException(
@@ -73,27 +97,96 @@ public class ExportRequestParser {
         if (json == null || json.length == 0 || new String(json, StandardCharsets.UTF_8).isBlank()) {
             return validate(new ExportRequestDocument(null, null, null, null, null, null, null));
         }
-        return validate(readDocument(json));
+        ExportRequestDocument own = readDocument(json);
+        if (own.preset() == null) {
+            return validate(own);
+        }
+        String name = own.preset().strip();
+        ObjectNode preset = presets.find(name, presetOwner).orElseThrow(() -> new InvalidExportRequestException(
+                new FieldError("preset", "'" + own.preset() + "' is not a preset"
+                        + (presetOwner == null ? " shared by an ADMIN" : " of yours or a shared one"),
+                        presets.names(presetOwner))));
+        return withPreset(json, name, preset);
     }
 
+    /** A request laid over a preset's request (see {@link #fromJsonBytes(byte[], String)}), validated. */
+    public ExportRequest withPreset(byte[] json, String name, ObjectNode preset) {
+        try {
+            ObjectNode merged = preset.deepCopy();
+            mergePatch(merged, strictMapper.readTree(json));
+            merged.put("preset", name);
+            return validate(readDocument(strictMapper.writeValueAsBytes(merged)));
+        } catch (IOException e) {
+            throw new InvalidExportRequestException(FieldError.of("body", "could not be read: " + e.getMessage()));
+        }
+    }
+
+    /** Parses a JSON request that may name a shared preset only. */
     public ExportRequest fromJson(String json) {
         return fromJsonBytes(json == null ? null : json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Parses a JSON request that may name this caller's presets or shared ones. */
+    public ExportRequest fromJson(String json, String presetOwner) {
+        return fromJsonBytes(json == null ? null : json.getBytes(StandardCharsets.UTF_8), presetOwner);
+    }
+
     /**
-     * Parses a request as a job stored it ({@link RequestSummary#request}, which always lists the fields): fields that
-     * are exactly what the template gives under the national-ID policy are the template's, not a custom choice, so
-     * the file describes a background export as it describes the same export downloaded at once.
+     * Parses a request as a job stored it ({@link RequestSummary#request}, which always lists the fields). It is
+     * already merged with its preset, whose name it keeps for the record: the preset is not applied again, so a
+     * preset changed since the job was queued does not change the job. Fields that are exactly what the template
+     * gives under the national-ID policy are the template's, not a custom choice, so the file describes a background
+     * export as it describes the same export downloaded at once.
      */
     public ExportRequest fromStoredJson(String json) {
-        ExportRequest request = fromJson(json);
+        ExportRequest request = validate(readDocument(json.getBytes(StandardCharsets.UTF_8)));
         List<LeadField> templateFields = request.template().fields().stream()
                 .filter(f -> request.nationalId() != NationalIdPolicy.OMITTED || f != LeadField.NATIONAL_ID).toList();
         if (request.customFields() && request.fields().equals(templateFields)) {
             return new ExportRequest(request.format(), request.template(), false, request.fields(), request.filter(),
-                    request.nationalId(), request.destination(), request.csvBom());
+                    request.nationalId(), request.destination(), request.csvBom(), request.preset(), request.labels(),
+                    request.notifyWhenDone());
         }
         return request;
+    }
+
+    /** Validates a preset's request as it is saved: a request without a preset of its own or a destination. */
+    public ExportRequest fromPresetJson(byte[] json) {
+        ExportRequestDocument doc = readDocument(json);
+        List<FieldError> errors = new ArrayList<>();
+        if (doc.preset() != null) {
+            errors.add(FieldError.of("preset", "a preset cannot name another preset"));
+        }
+        if (doc.destination() != null) {
+            errors.add(FieldError.of("destination", "a preset never holds a destination: where a file goes is the "
+                    + "choice of the request or the schedule that uses the preset"));
+        }
+        try {
+            ExportRequest request = validate(doc);
+            if (errors.isEmpty()) {
+                return request;
+            }
+        } catch (InvalidExportRequestException e) {
+            errors.addAll(e.errors());
+        }
+        throw new InvalidExportRequestException(errors);
+    }
+
+    /** RFC 7386: objects merge key by key, null removes, anything else replaces. */
+    private static void mergePatch(ObjectNode target, JsonNode patch) {
+        Iterator<Map.Entry<String, JsonNode>> entries = patch.fields();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            JsonNode value = entry.getValue();
+            JsonNode existing = target.get(entry.getKey());
+            if (value.isNull()) {
+                target.remove(entry.getKey());
+            } else if (value.isObject() && existing != null && existing.isObject()) {
+                mergePatch((ObjectNode) existing, value);
+            } else {
+                target.set(entry.getKey(), value.deepCopy());
+            }
+        }
     }
 
     /**
@@ -189,7 +282,15 @@ public class ExportRequestParser {
 
         List<LeadField> fields = template == null ? List.of() : template.fields();
         boolean customFields = doc.fields() != null;
-        if (customFields) {
+        if (customFields && template != null && template.profile().isPresent()) {
+            // A CRM profile's columns are what its CRM imports; a stored job lists them as its fields.
+            List<String> columns = template.columnKeys();
+            if (!columns.equals(doc.fields())) {
+                errors.add(new FieldError("fields", "template '" + template.key() + "' is a CRM profile with "
+                        + "columns of its own; leave fields out or choose another template", columns));
+            }
+            customFields = false;
+        } else if (customFields) {
             fields = parseFields(doc.fields(), errors);
         }
         if (nationalId == NationalIdPolicy.OMITTED) {
@@ -225,10 +326,51 @@ public class ExportRequestParser {
 
         ExportFilter filter = parseFilter(doc.filter(), errors);
 
+        String preset = doc.preset() == null ? null : doc.preset().strip();
+        Map<String, String> labels = template == null ? Map.of()
+                : parseLabels(doc.labels(), new ExportRequest(ExportFormat.CSV, template, customFields, fields,
+                        ExportFilter.NONE, NationalIdPolicy.MASKED, ExportRequest.DOWNLOAD, false), errors);
+
         if (!errors.isEmpty()) {
             throw new InvalidExportRequestException(errors);
         }
-        return new ExportRequest(format, template, customFields, fields, filter, nationalId, destination, csvBom);
+        return new ExportRequest(format, template, customFields, fields, filter, nationalId, destination, csvBom,
+                preset, labels, !Boolean.FALSE.equals(doc.notifyWhenDone()));
+    }
+
+    /** Header overrides: keyed by the export's column keys, one line of text each, no two columns alike. */
+    private static Map<String, String> parseLabels(Map<String, String> labels, ExportRequest columnsOf,
+                                                   List<FieldError> errors) {
+        if (labels == null || labels.isEmpty()) {
+            return Map.of();
+        }
+        List<String> keys = columnsOf.columnKeys();
+        Map<String, String> parsed = new LinkedHashMap<>();
+        for (Map.Entry<String, String> label : labels.entrySet()) {
+            String field = "labels." + label.getKey();
+            String text = label.getValue() == null ? "" : label.getValue().strip();
+            if (!keys.contains(label.getKey())) {
+                errors.add(new FieldError(field, "'" + label.getKey() + "' is not a column of this export", keys));
+            } else if (text.isEmpty()) {
+                errors.add(FieldError.of(field, "is empty"));
+            } else if (text.length() > MAX_LABEL_LENGTH) {
+                errors.add(FieldError.of(field, "is longer than " + MAX_LABEL_LENGTH + " characters"));
+            } else if (text.chars().anyMatch(Character::isISOControl)) {
+                errors.add(FieldError.of(field, "must be one line of text without control characters"));
+            } else {
+                parsed.put(label.getKey(), text);
+            }
+        }
+        ExportRequest relabelled = new ExportRequest(columnsOf.format(), columnsOf.template(), columnsOf.customFields(),
+                columnsOf.fields(), ExportFilter.NONE, NationalIdPolicy.MASKED, ExportRequest.DOWNLOAD, false, null,
+                parsed, true);
+        Set<String> headers = new HashSet<>();
+        for (ExportColumn column : relabelled.columns()) {
+            if (!headers.add(column.label().toLowerCase(Locale.ROOT))) {
+                errors.add(FieldError.of("labels", "two columns would both be named '" + column.label() + "'"));
+            }
+        }
+        return parsed;
     }
 
     private static List<LeadField> parseFields(List<String> keys, List<FieldError> errors) {

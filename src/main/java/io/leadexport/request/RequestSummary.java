@@ -30,11 +30,19 @@ public final class RequestSummary {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("format", request.format().key());
         map.put("template", request.template().key());
-        map.put("fields", fieldKeys(request.fields()));
+        // A CRM profile lists its columns: they are what the file holds, and what the request is parsed back from.
+        map.put("fields", request.crmProfile() != null ? request.columnKeys() : fieldKeys(request.fields()));
         map.put("filter", filter(request.filter()));
         map.put("nationalId", request.nationalId().key());
         map.put("destination", request.destination());
         map.put("csvBom", request.csvBom());
+        if (request.preset() != null) {
+            map.put("preset", request.preset());
+        }
+        if (!request.labels().isEmpty()) {
+            map.put("labels", request.labels());
+        }
+        map.put("notify", request.notifyWhenDone());
         return map;
     }
 

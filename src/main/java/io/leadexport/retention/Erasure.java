@@ -57,7 +57,8 @@ public class Erasure {
             new Redactable("export_jobs", "uuid", List.of("file_name", "file_path", "error", "source", "delivery"),
                     List.of("request")),
             new Redactable("export_history", "bigint", List.of("file_name", "error"), List.of("filter")),
-            new Redactable("audit_log", "bigint", List.of("target"), List.of("details")));
+            new Redactable("audit_log", "bigint", List.of("target"), List.of("details")),
+            new Redactable("export_presets", "bigint", List.of(), List.of("request")));
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;

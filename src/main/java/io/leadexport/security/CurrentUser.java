@@ -1,5 +1,8 @@
 package io.leadexport.security;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -7,6 +10,7 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +19,33 @@ import org.springframework.stereotype.Component;
  */
 @Component("currentUser")
 public class CurrentUser {
+
+    private final Map<String, String> emails;
+
+    public CurrentUser(SecurityProperties properties) {
+        Map<String, String> byUser = new HashMap<>();
+        for (SecurityProperties.User user : properties.users()) {
+            if (user.email() != null && !user.email().isBlank()) {
+                byUser.put(user.username(), user.email().strip());
+            }
+        }
+        this.emails = Map.copyOf(byUser);
+    }
+
+    /** The caller's e-mail address: a bearer token's {@code email} claim, or {@code lead-export.users[i].email}. */
+    public Optional<String> email() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null) {
+            return Optional.empty();
+        }
+        if (auth instanceof JwtAuthenticationToken jwt) {
+            String claim = jwt.getToken().getClaimAsString("email");
+            if (claim != null && !claim.isBlank()) {
+                return Optional.of(claim.strip());
+            }
+        }
+        return Optional.ofNullable(emails.get(auth.getName()));
+    }
 
     public ExportUser get() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -34,10 +35,17 @@ public record SecurityProperties(
             @DefaultValue("preferred_username") String jwtUsernameClaim) {
     }
 
-    public record User(@NotBlank String username, @NotBlank String password, List<String> roles) {
+    /** @param email where this user's notification e-mails go; none: the user gets none */
+    public record User(@NotBlank String username, @NotBlank String password, List<String> roles, String email) {
 
+        @ConstructorBinding
         public User {
             roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+
+        /** A user without an e-mail address: no notifications. */
+        public User(String username, String password, List<String> roles) {
+            this(username, password, roles, null);
         }
     }
 }

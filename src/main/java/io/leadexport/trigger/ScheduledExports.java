@@ -2,6 +2,7 @@ package io.leadexport.trigger;
 
 import io.leadexport.export.ExchangeKeys;
 import io.leadexport.export.ExportSteps;
+import io.leadexport.history.ExportNotifications;
 import io.leadexport.job.ExportJob;
 import io.leadexport.job.JobStatus;
 import io.leadexport.job.ExportJobs;
@@ -43,9 +44,11 @@ public class ScheduledExports {
     private final ExportRequestParser parser;
     private final ObjectMapper json;
     private final JdbcTemplate jdbc;
+    private final ExportNotifications notifications;
 
     public ScheduledExports(TriggerProperties properties, ExportRequestParser parser, ObjectMapper json,
-                            DataSource dataSource) {
+                            DataSource dataSource, ExportNotifications notifications) {
+        this.notifications = notifications;
         this.schedules = properties.schedules();
         this.parser = parser;
         this.json = json;
@@ -72,6 +75,14 @@ public class ScheduledExports {
         exchange.setProperty(ExchangeKeys.TRIGGER, "schedule");
         exchange.setProperty(ExchangeKeys.SOURCE, "schedule:" + name + ":" + firedFor);
         return request(name, schedule, watermark(name));
+    }
+
+    /** After a tick queued its job: the schedule's notify-on-failure addresses hear if it fails. */
+    public void subscribeFailures(ExportJob job, @ExchangeProperty(ExchangeKeys.SCHEDULE) String name) {
+        TriggerProperties.Schedule schedule = schedules.get(name);
+        if (schedule != null) {
+            notifications.subscribeFailures(job, schedule.notifyOnFailure());
+        }
     }
 
     /**

@@ -1,11 +1,13 @@
 package io.leadexport.trigger;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -27,12 +29,24 @@ public record TriggerProperties(
      * @param request     the export request as JSON, parsed as strictly as an HTTP request
      * @param destination where it goes; overrides the request's
      * @param incremental only leads updated since the last successful delivery
+     * @param notifyOnFailure e-mail addresses told of every failed run, with its error
      */
     public record Schedule(
             @NotBlank String cron,
             @DefaultValue("{}") String request,
             String destination,
-            @DefaultValue("false") boolean incremental) {
+            @DefaultValue("false") boolean incremental,
+            List<String> notifyOnFailure) {
+
+        @ConstructorBinding
+        public Schedule {
+            notifyOnFailure = notifyOnFailure == null ? List.of() : List.copyOf(notifyOnFailure);
+        }
+
+        /** A schedule that tells nobody of its failures. */
+        public Schedule(String cron, String request, String destination, boolean incremental) {
+            this(cron, request, destination, incremental, List.of());
+        }
     }
 
     /**

@@ -67,15 +67,15 @@ public class ExportPreview {
         Long matching = jdbc.queryForObject(count.sql(), Long.class, count.parameters().toArray());
         Map<String, Object> shown = new LinkedHashMap<>();
         shown.put("filter", RequestSummary.filter(request.filter()));
-        shown.put("fields", RequestSummary.fieldKeys(request.fields()));
+        shown.put("fields", request.columnKeys());
         shown.put("nationalId", request.nationalId().key());
         shown.put("rows", values.size());
         shown.put("count", matching);
         audit.record(AuditAction.PREVIEW, null, shown);
         Map<String, Object> preview = new LinkedHashMap<>();
         preview.put("count", matching);
-        preview.put("fields", request.fields().stream()
-                .map(f -> Map.of("key", f.key(), "label", f.label())).toList());
+        preview.put("fields", request.columns().stream()
+                .map(c -> Map.of("key", c.key(), "label", c.label())).toList());
         preview.put("rows", values);
         return preview;
     }

@@ -40,9 +40,7 @@ public class FieldCatalog {
         Map<String, Object> catalog = new LinkedHashMap<>();
         catalog.put("fields", Arrays.stream(LeadField.values())
                 .map(f -> Map.of("key", f.key(), "label", f.label())).toList());
-        catalog.put("templates", Arrays.stream(ExportTemplate.values())
-                .map(t -> Map.of("key", t.key(), "fields", t.fields().stream().map(LeadField::key).toList()))
-                .toList());
+        catalog.put("templates", Arrays.stream(ExportTemplate.values()).map(FieldCatalog::template).toList());
         catalog.put("formats", Arrays.stream(ExportFormat.values()).map(ExportFormat::key).toList());
         catalog.put("statuses", LeadStatus.ALL);
         catalog.put("nationalIdPolicies", Arrays.stream(NationalIdPolicy.values()).map(NationalIdPolicy::key).toList());
@@ -57,6 +55,16 @@ public class FieldCatalog {
         catalog.put("defaults", Map.of("format", "csv", "template", "full", "nationalId", "masked",
                 "destination", "download"));
         return catalog;
+    }
+
+    /** A template's fields; a CRM profile also lists its columns (key, header, required). */
+    private static Map<String, Object> template(ExportTemplate template) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("key", template.key());
+        view.put("fields", template.fields().stream().map(LeadField::key).toList());
+        template.profile().ifPresent(profile -> view.put("crmColumns", profile.columns().stream()
+                .map(c -> Map.of("name", c.key(), "header", c.header(), "required", c.required())).toList()));
+        return view;
     }
 
     private Map<String, String> destination(String name) {

@@ -3,6 +3,7 @@ package io.leadexport.web;
 import io.leadexport.export.ExportRun;
 import io.leadexport.job.Progress;
 import io.leadexport.export.RunningExports;
+import io.leadexport.history.ExportNotifications;
 import io.leadexport.job.ExportJob;
 import io.leadexport.job.JobStatus;
 import java.time.Instant;
@@ -21,10 +22,12 @@ public class JobViews {
 
     private final RunningExports running;
     private final ObjectMapper json;
+    private final ExportNotifications notifications;
 
-    public JobViews(RunningExports running, ObjectMapper json) {
+    public JobViews(RunningExports running, ObjectMapper json, ExportNotifications notifications) {
         this.running = running;
         this.json = json;
+        this.notifications = notifications;
     }
 
     public Map<String, Object> view(ExportJob job) {
@@ -44,7 +47,21 @@ public class JobViews {
         view.put("startedAt", text(job.startedAt()));
         view.put("finishedAt", text(job.finishedAt()));
         view.put("error", job.error());
+        view.put("warnings", warnings(job));
+        view.put("notification", notifications.status(job.id()));
         return view;
+    }
+
+    /** What the reader of a finished file should know before using it: a CRM's import limit it exceeds. */
+    private java.util.List<String> warnings(ExportJob job) {
+        if (job.status() != JobStatus.SUCCEEDED) {
+            return java.util.List.of();
+        }
+        Object template = requestOf(job).get("template");
+        String warning = template == null ? null : io.leadexport.request.ExportTemplate.byKey(template.toString())
+                .flatMap(io.leadexport.request.ExportTemplate::profile)
+                .map(profile -> profile.warning(job.processed())).orElse(null);
+        return warning == null ? java.util.List.of() : java.util.List.of(warning);
     }
 
     private Map<String, Object> progress(ExportJob job) {
@@ -99,7 +116,8 @@ public class JobViews {
     }
 
     private static final java.util.List<String> REQUEST_ORDER =
-            java.util.List.of("format", "template", "fields", "filter", "nationalId", "destination", "csvBom");
+            java.util.List.of("format", "template", "fields", "filter", "nationalId", "destination", "csvBom", "preset",
+                    "labels", "notify");
 
     private static String text(Instant instant) {
         return instant == null ? null : instant.toString();

@@ -103,7 +103,8 @@ class HttpProblemsTest {
         JsonNode catalog = json.readTree(response.body());
         assertThat(catalog.get("fields").get(0).get("key").asText()).isEqualTo("leadId");
         assertThat(catalog.get("fields")).hasSize(14);
-        assertThat(catalog.get("templates").findValuesAsText("key")).containsExactly("full", "basic", "crm");
+        assertThat(catalog.get("templates").findValuesAsText("key"))
+                .containsExactly("full", "basic", "crm", "salesforce", "hubspot");
         assertThat(catalog.get("allowedNationalIdPolicies").toString())
                 .isEqualTo("[\"masked\",\"encrypted\",\"omitted\"]");
         JsonNode adminCatalog = json.readTree(api.get("admin", "/api/leads/export/fields").body());

@@ -346,7 +346,7 @@ class ExportRequestParserTest {
 
             assertThat(error.field()).isEqualTo("template");
             assertThat(error.message()).contains("'everything'");
-            assertThat(error.allowed()).containsExactly("full", "basic", "crm");
+            assertThat(error.allowed()).containsExactly("full", "basic", "crm", "salesforce", "hubspot");
         }
 
         @Test

@@ -25,7 +25,7 @@ class RoutesBootTest {
                         "download-export-job-file", "list-export-history", "list-audit-entries", "erase-stored-values", "respond-json", "start-export",
                         "claim-export-jobs", "run-export-job", "heartbeat-export-jobs", "recover-export-jobs",
                         "sweep-export-files", "record-history", "deliver-export", "deliver-local", "deliver-http", "deliver-sftp",
-                        "trigger-inbox")
+                        "trigger-inbox", "list-export-presets", "save-export-preset", "delete-export-preset")
                 .allSatisfy(id -> assertThat(id).as("route ids are kebab-case verb-noun, never generated")
                         .matches("[a-z]+(-[a-z]+)+"));
         assertThat(camel.getRouteController().getRouteStatus("run-export").isStarted()).isTrue();

@@ -21,7 +21,7 @@ class UsersTest {
     @Test
     void configuredUsersKeepTheirRolesAndPasswords() {
         UserDetailsService users = configuration.users(with(new SecurityProperties.User("mia", "{noop}pw",
-                List.of("manager"))));
+                List.of("manager"), null)));
 
         assertThat(users.loadUserByUsername("mia").getAuthorities()).extracting(Object::toString)
                 .containsExactly("ROLE_MANAGER");

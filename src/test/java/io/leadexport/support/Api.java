@@ -31,6 +31,12 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public HttpResponse<byte[]> put(String user, String path, String json) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** A POST with extra headers, given as name, value, name, value… */
     public HttpResponse<byte[]> post(String user, String path, String json, String... headers) {
         return send(user, HttpRequest.newBuilder(URI.create(base + path))

@@ -28,12 +28,19 @@ import org.springframework.test.context.ActiveProfiles;
                 "lead-export.users[0].username=admin",
                 "lead-export.users[0].password={noop}admin-pw",
                 "lead-export.users[0].roles=ADMIN",
+                "lead-export.users[0].email=admin@example.com",
                 "lead-export.users[1].username=manager",
                 "lead-export.users[1].password={noop}manager-pw",
                 "lead-export.users[1].roles=MANAGER",
+                "lead-export.users[1].email=manager@example.com",
                 "lead-export.users[2].username=manager2",
                 "lead-export.users[2].password={noop}manager2-pw",
                 "lead-export.users[2].roles=MANAGER",
+                // An address no mail server takes: its notifications fail (NotificationsTest).
+                "lead-export.users[3].username=bounce",
+                "lead-export.users[3].password={noop}bounce-pw",
+                "lead-export.users[3].roles=MANAGER",
+                "lead-export.users[3].email=bounce@@example.com",
                 "lead-export.security.allow-plain-national-id=true",
                 "lead-export.security.national-id-keys.k1=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
                 "lead-export.security.national-id-active-key=k1",
@@ -43,6 +50,9 @@ import org.springframework.test.context.ActiveProfiles;
                 "lead-export.jobs.heartbeat-interval-ms=200",
                 "lead-export.jobs.recovery-interval-ms=200",
                 "lead-export.jobs.lease=2s",
+                "lead-export.public-url=https://leads.example.com/",
+                "lead-export.notifications.email.from=lead-export@example.com",
+                "lead-export.notifications.email.retry-delay-ms=100",
         })
 public @interface EndToEndTest {
 }

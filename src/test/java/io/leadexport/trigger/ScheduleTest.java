@@ -14,6 +14,9 @@ import java.util.stream.Stream;
 import io.leadexport.support.EndToEndTest;
 import io.leadexport.support.TestLeads;
 import io.leadexport.support.TestLeads.Lead;
+import io.leadexport.support.TestMailServer;
+
+import jakarta.mail.internet.MimeMessage;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -46,13 +49,15 @@ class ScheduleTest {
                 () -> "{\"fields\": [\"leadId\", \"fullName\", \"status\"], \"filter\": {\"status\": [\"new\", \"contacted\"]}}");
         registry.add("lead-export.schedules.nightly.destination", () -> "drop");
         registry.add("lead-export.schedules.nightly.incremental", () -> "true");
+        registry.add("lead-export.schedules.nightly.notify-on-failure[0]", () -> "ops@example.com");
+        registry.add("lead-export.schedules.nightly.notify-on-failure[1]", () -> "crm-team@example.com");
     }
 
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
-    void deliversEverythingThenOnlyWhatChangedAndCatchesUpAfterAFailure() throws IOException {
+    void deliversEverythingThenOnlyWhatChangedAndCatchesUpAfterAFailure() throws Exception {
         Path folder = drop.resolve("crm");
         TestLeads leads = new TestLeads(jdbc);
         List<Lead> all = new ArrayList<>();
@@ -82,6 +87,19 @@ class ScheduleTest {
                 + "where trigger = 'schedule' and status = 'failed'", Long.class) >= 1);
         Files.delete(folder);
         Files.move(drop.resolve("crm-away"), folder);
+        // ...and its notify-on-failure addresses hear of it, with the error; of the runs that succeeded, nothing.
+        String failed = jdbc.queryForObject("select id::text from export_jobs where trigger = 'schedule' "
+                + "and status = 'failed' order by finished_at limit 1", String.class);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo("ops@example.com").stream()
+                .anyMatch(m -> body(m).contains(failed)));
+        MimeMessage alert = mailsTo("ops@example.com").stream().filter(m -> body(m).contains(failed)).findFirst()
+                .orElseThrow();
+        assertThat(alert.getSubject()).isEqualTo("Scheduled export 'nightly' failed");
+        assertThat(body(alert)).containsPattern("Outcome:\\s+failed").containsPattern("Error:\\s+\\S")
+                .containsPattern("Destination:\\s+drop");
+        assertThat(alert.getAllRecipients()).extracting(Object::toString)
+                .containsExactlyInAnyOrder("ops@example.com", "crm-team@example.com");
+        assertThat(mailsTo("ops@example.com")).allSatisfy(m -> assertThat(m.getSubject()).endsWith("failed"));
 
         // ...so the next run delivers the missed leads.
         await().atMost(Duration.ofSeconds(20)).until(() -> deliveredNames(folder).size() >= 9);
@@ -93,6 +111,24 @@ class ScheduleTest {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .noneMatch(name -> name.endsWith(".part"))
                     .anyMatch(name -> name.endsWith(".csv.manifest.json"));
+        }
+    }
+
+    private static List<MimeMessage> mailsTo(String address) throws Exception {
+        List<MimeMessage> to = new ArrayList<>();
+        for (MimeMessage message : TestMailServer.server().getReceivedMessages()) {
+            if (List.of(message.getAllRecipients()).stream().anyMatch(a -> a.toString().equals(address))) {
+                to.add(message);
+            }
+        }
+        return to;
+    }
+
+    private static String body(MimeMessage message) {
+        try {
+            return message.getContent().toString().replace("\r\n", "\n");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,0 +1,171 @@
+package io.leadexport.history;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.leadexport.job.ExportJob;
+import io.leadexport.job.ExportJobs;
+import io.leadexport.job.JobStatus;
+import io.leadexport.job.JobStore;
+import io.leadexport.request.RequestProperties;
+import io.leadexport.security.CurrentUser;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * E-mails about finished background exports: the user who started one hears whether it succeeded or failed (unless
+ * the request said {@code "notify": false}); a schedule's {@code notify-on-failure} addresses hear of every failed
+ * run. Who is to be told is written down when the job is queued; when it ends, the finish route's wire-tap asks for
+ * the message, which is sent from a queue of its own with retries, so a slow or failing mail server never holds up or
+ * fails an export. The outcome shows in the job view as {@code notification: sent|failed|off} ({@code pending} until
+ * then).
+ */
+@Component("exportNotifications")
+@DependsOnDatabaseInitialization
+public class ExportNotifications {
+
+    private static final Logger log = LoggerFactory.getLogger(ExportNotifications.class);
+    private static final String FAILED_ATTEMPTS = "notificationFailedAttempts";
+
+    private final JdbcTemplate jdbc;
+    private final JobStore jobs;
+    private final CurrentUser currentUser;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final NotificationProperties.Email settings;
+    private final NotificationTexts texts;
+    private final ObjectMapper json;
+
+    public ExportNotifications(DataSource dataSource, JobStore jobs, CurrentUser currentUser,
+                               ObjectProvider<JavaMailSender> mail, NotificationProperties properties,
+                               RequestProperties requestProperties, ObjectMapper json) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jobs = jobs;
+        this.currentUser = currentUser;
+        this.mail = mail;
+        this.settings = properties.email();
+        this.texts = new NotificationTexts(properties.publicUrl(), requestProperties.zone());
+        this.json = json;
+        if (mail.getIfAvailable() != null && properties.publicUrl() == null) {
+            log.warn("lead-export.public-url is not set: notification e-mails will carry no links");
+        }
+    }
+
+    /** A job a user queued over HTTP: the user hears how it ends, unless the request says "notify": false. */
+    public void subscribeRequester(ExportJob job) {
+        boolean wanted = !Boolean.FALSE.equals(request(job).get("notify"));
+        Optional<String> address = currentUser.email();
+        boolean on = wanted && address.isPresent() && mail.getIfAvailable() != null;
+        jdbc.update("insert into export_notifications (job_id, recipients, on_success, status) values (?::uuid, ?, true, ?) "
+                + "on conflict (job_id) do nothing", job.id(), address.orElse(""), on ? "pending" : "off");
+    }
+
+    /** A scheduled run: these addresses hear of it if it fails. */
+    public void subscribeFailures(ExportJob job, List<String> addresses) {
+        if (addresses.isEmpty()) {
+            return;
+        }
+        jdbc.update("insert into export_notifications (job_id, recipients, on_success, status) values (?::uuid, ?, false, ?) "
+                + "on conflict (job_id) do nothing", job.id(), String.join(",", addresses),
+                mail.getIfAvailable() != null ? "pending" : "off");
+    }
+
+    /**
+     * A step of the finish route: the message this finished job calls for, or null. A cancel is nobody's surprise and
+     * sends nothing; a success sends nothing to failure-only subscribers.
+     */
+    public NotificationMessage finished(HistoryEvent event) {
+        List<Map<String, Object>> rows = jdbc.queryForList("select recipients, on_success from export_notifications "
+                + "where job_id = ?::uuid and status = 'pending'", event.jobId());
+        Optional<ExportJob> job = jobs.find(event.jobId());
+        if (rows.isEmpty() || job.isEmpty() || !job.get().status().isFinished()) {
+            return null;
+        }
+        boolean onSuccess = (Boolean) rows.get(0).get("on_success");
+        JobStatus status = job.get().status();
+        if (status == JobStatus.CANCELLED || status == JobStatus.SUCCEEDED && !onSuccess) {
+            record(event.jobId(), "off", 0, null);
+            return null;
+        }
+        boolean schedule = !onSuccess;
+        List<String> to = Arrays.stream(((String) rows.get(0).get("recipients")).split(","))
+                .map(String::strip).filter(a -> !a.isEmpty()).toList();
+        return new NotificationMessage(event.jobId(), to, texts.subject(job.get(), schedule),
+                texts.text(job.get(), request(job.get()), schedule));
+    }
+
+    /** Sends one message; a failure is retried by the route (see {@link #shouldRetry}). */
+    public void send(NotificationMessage message) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            throw new IllegalStateException("no mail server is configured (spring.mail.host)");
+        }
+        SimpleMailMessage email = new SimpleMailMessage();
+        email.setFrom(settings.from());
+        email.setTo(message.to().toArray(String[]::new));
+        email.setSubject(message.subject());
+        email.setText(message.text());
+        sender.send(email);
+    }
+
+    public void sent(NotificationMessage message, Exchange exchange) {
+        record(message.jobId(), "sent", failedAttempts(exchange) + 1, null);
+    }
+
+    /** Every attempt failed: the job view says so, the export itself stays as it ended. */
+    public void failedToSend(NotificationMessage message, Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String error = ExportJobs.describe(failure);
+        log.warn("Notification for job {} could not be sent: {}", message.jobId(), error);
+        record(message.jobId(), "failed", failedAttempts(exchange), error);
+    }
+
+    /**
+     * The route's retry rule, asked after each failed try: up to {@code lead-export.notifications.email.max-attempts}
+     * tries in all. Counts the failed tries on the exchange for the record.
+     */
+    public boolean shouldRetry(Exchange exchange) {
+        int failed = failedAttempts(exchange) + 1;
+        exchange.setProperty(FAILED_ATTEMPTS, failed);
+        return failed < settings.maxAttempts();
+    }
+
+    /** {@code sent}, {@code failed}, {@code pending} or {@code off} (nobody to tell). */
+    public String status(String jobId) {
+        return jdbc.queryForList("select status from export_notifications where job_id = ?::uuid", String.class, jobId)
+                .stream().findFirst().orElse("off");
+    }
+
+    private void record(String jobId, String status, int attempts, String error) {
+        jdbc.update("update export_notifications set status = ?, attempts = ?, error = ?, "
+                + "sent_at = case when ? = 'sent' then now() end where job_id = ?::uuid", status, attempts, error,
+                status, jobId);
+    }
+
+    private static int failedAttempts(Exchange exchange) {
+        return exchange.getProperty(FAILED_ATTEMPTS, 0, Integer.class);
+    }
+
+    private Map<String, Object> request(ExportJob job) {
+        try {
+            return json.readValue(job.requestJson(), new TypeReference<Map<String, Object>>() { });
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+}
