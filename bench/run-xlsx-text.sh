@@ -50,16 +50,18 @@ die() { log "ERROR: $*"; exit 1; }
 JAR=$ROOT/target/lead-export-0.1.0-SNAPSHOT.jar
 if [[ ! -f $JAR || -n $(find "$ROOT/src/main" "$ROOT/routes" "$ROOT/pom.xml" -newer "$JAR" -print -quit) ]]; then
     log "building $JAR"
-    mvn -B -q -o package -DskipTests >"$RUN/build.log" 2>&1 \
-        || mvn -B -q -o resources:resources compiler:compile jar:jar spring-boot:repackage >>"$RUN/build.log" 2>&1 \
+    mvn -B -q package -DskipTests >"$RUN/build.log" 2>&1 \
+        || mvn -B -q resources:resources compiler:compile jar:jar spring-boot:repackage >>"$RUN/build.log" 2>&1 \
         || die "the build failed (see $RUN/build.log)"
 fi
-if [[ ! -s $WORK/cp.txt || $ROOT/pom.xml -nt $WORK/cp.txt ]]; then
-    mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$WORK/cp.txt" \
-        >"$RUN/classpath.log" 2>&1 || die "dependency:build-classpath failed"
+# The app's own runtime jars, unpacked from its jar (as run.sh does): no offline Maven step.
+if [[ ! -d $WORK/lib || $JAR -nt $WORK/lib ]]; then
+    rm -rf "$WORK/lib" "$WORK/unpack" && mkdir -p "$WORK/unpack"
+    (cd "$WORK/unpack" && jar xf "$JAR" BOOT-INF/lib) || die "cannot unpack $JAR"
+    mv "$WORK/unpack/BOOT-INF/lib" "$WORK/lib" && rm -rf "$WORK/unpack"
 fi
 rm -rf "$WORK/classes-xt" && mkdir -p "$WORK/classes-xt"
-REF_CP=$WORK/classes-xt:$ROOT/target/classes:$(cat "$WORK/cp.txt")
+REF_CP=$WORK/classes-xt:$ROOT/target/classes:$WORK/lib/*
 javac -nowarn -d "$WORK/classes-xt" -cp "$REF_CP" "$ROOT/bench/src/SxssfReference.java" "$ROOT/bench/src/BenchApp.java" 2>"$RUN/javac.log" \
     || { cat "$RUN/javac.log" >&2; die "javac failed"; }
 

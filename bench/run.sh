@@ -6,8 +6,10 @@
 #   bench/run.sh [SIZE ...]          default sizes: 100000 1000000
 #
 # Environment (all optional):
-#   FORMATS="csv json"   formats exported by the app and the reference (any format the app's LeadWriters supports:
-#                        add xlsx/text here once they exist)
+#   FORMATS="csv json xlsx text"   formats exported by the app; each against its single-threaded reference (the
+#                        plain loop with the app's writer; for xlsx the bare POI SXSSF loop)
+#   VERIFY=1             at the largest size: the app's files against the single-threaded loop's (SHA-256, XLSX cells)
+#   CONCURRENCY=1        at the largest size: two background CSV jobs one after the other, then at once
 #   RUNS=3 WARMUPS=1     timed rounds and warm-up rounds per size
 #   BREAKDOWN="csv-stages read format-nophone format"   extra reference modes for "where the time goes" ("" = none)
 #   PROFILE=1            JFR-profile the app and the reference at the largest size (0 = skip)
@@ -29,7 +31,9 @@ if (($# == 0)); then
     set -- 100000 1000000
 fi
 SIZES=("$@")
-FORMATS=${FORMATS:-csv json}
+FORMATS=${FORMATS:-csv json xlsx text}
+VERIFY=${VERIFY:-1}
+CONCURRENCY=${CONCURRENCY:-1}
 RUNS=${RUNS:-3}
 WARMUPS=${WARMUPS:-1}
 BREAKDOWN=${BREAKDOWN-csv-stages read format-nophone format}
@@ -52,7 +56,9 @@ MEMORY=$RUN/memory.tsv      # size round format heapAfterMaxMB heapBeforeMaxMB c
 LIVE=$RUN/live.tsv          # size format idle idleLiveMB | size format exportLiveMaxMB forcedFullGcs
 NOTES=$RUN/notes.tsv        # size key value
 ALLOC=$RUN/alloc.tsv        # size round metric allocatedMB gcs (from the GC logs)
-CPU=$RUN/cpu.tsv            # size round metric jvmCpuS postgresCpuS exportThreadCpuS gcCpuS jitCpuS
+CPU=$RUN/cpu.tsv            # size round metric jvmCpuS postgresCpuS exportThreadCpuS gcCpuS jitCpuS readCpuS formatCpuS
+CHECKS=$RUN/checks.tsv      # format appSha256 referenceSha256 (xlsx: the Leads sheets' cell values)
+CONCUR=$RUN/concurrency.tsv # size mode seconds (two background jobs, one after the other / at the same time)
 
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -60,11 +66,11 @@ die() { log "ERROR: $*"; exit 1; }
 for size in "${SIZES[@]}"; do
     [[ $size =~ ^[1-9][0-9]*$ ]] || die "sizes are positive integers, not '$size'"
 done
-for tool in java javac jcmd psql curl awk sha256sum; do
+for tool in java javac jar jcmd psql curl awk sha256sum; do
     command -v "$tool" >/dev/null || die "$tool is not installed"
 done
 mkdir -p "$RUN" "$WORK/exports"
-: >"$TIMES"; : >"$MEMORY"; : >"$LIVE"; : >"$NOTES"; : >"$ALLOC"; : >"$CPU"
+: >"$TIMES"; : >"$MEMORY"; : >"$LIVE"; : >"$NOTES"; : >"$ALLOC"; : >"$CPU"; : >"$CHECKS"; : >"$CONCUR"
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Build: the app jar (if missing or older than the sources), the dependency classpath, the bench classes.
@@ -72,20 +78,23 @@ mkdir -p "$RUN" "$WORK/exports"
 JAR=$ROOT/target/lead-export-0.1.0-SNAPSHOT.jar
 if [[ ! -f $JAR || -n $(find "$ROOT/src/main" "$ROOT/routes" "$ROOT/pom.xml" -newer "$JAR" -print -quit) ]]; then
     log "building $JAR"
-    # 'package -DskipTests' still resolves the surefire plugin, whose plexus-utils 1.1 jar is not in the offline
-    # ~/.m2 here; the explicit goals build the same jar without it.
-    mvn -B -q -o package -DskipTests >"$RUN/build.log" 2>&1 \
-        || mvn -B -q -o resources:resources compiler:compile jar:jar spring-boot:repackage >>"$RUN/build.log" 2>&1 \
+    # Not offline (-o): on a fresh machine Maven still has to fetch its plugins' own dependencies once. Where
+    # 'package' cannot resolve the surefire plugin, the explicit goals build the same jar without it.
+    mvn -B -q package -DskipTests >"$RUN/build.log" 2>&1 \
+        || mvn -B -q resources:resources compiler:compile jar:jar spring-boot:repackage >>"$RUN/build.log" 2>&1 \
         || { tail -20 "$RUN/build.log" >&2; die "the build failed (see $RUN/build.log)"; }
 fi
 [[ -d $ROOT/target/classes/io/leadexport ]] || die "target/classes is missing: delete $JAR and re-run"
-if [[ ! -s $WORK/cp.txt || $ROOT/pom.xml -nt $WORK/cp.txt ]]; then
-    log "resolving the runtime classpath"
-    mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$WORK/cp.txt" \
-        >"$RUN/classpath.log" 2>&1 || { tail -20 "$RUN/classpath.log" >&2; die "dependency:build-classpath failed"; }
+# The reference loops run on the app's own runtime classpath: the jars packed into the app's jar (BOOT-INF/lib),
+# unpacked once per build. No Maven step, so nothing here depends on what the local repository already holds.
+if [[ ! -d $WORK/lib || $JAR -nt $WORK/lib ]]; then
+    log "unpacking the app's runtime jars"
+    rm -rf "$WORK/lib" "$WORK/unpack" && mkdir -p "$WORK/unpack"
+    (cd "$WORK/unpack" && jar xf "$JAR" BOOT-INF/lib) || die "cannot unpack $JAR"
+    mv "$WORK/unpack/BOOT-INF/lib" "$WORK/lib" && rm -rf "$WORK/unpack"
 fi
 rm -rf "$WORK/classes" && mkdir -p "$WORK/classes"
-REF_CP=$WORK/classes:$ROOT/target/classes:$(cat "$WORK/cp.txt")
+REF_CP=$WORK/classes:$ROOT/target/classes:$WORK/lib/*
 javac -nowarn -d "$WORK/classes" -cp "$REF_CP" "$BENCH"/src/*.java
 EXPORT_SQL=$(java -cp "$REF_CP" ReferenceExport print-sql)
 
@@ -256,9 +265,11 @@ pg_ticks() {
     echo "$total"
 }
 
-# jvm_ticks PID: CPU ticks of a JVM as "total export gc jit" (export: the thread that runs the export, "main" in
-# the reference (its OS thread name is "java") and the platform-http threads "http-N" in the app; gc: "GC Thread#N" and "G1 ..."; jit: the C1/C2
-# compiler threads; the rest of total is Tomcat, JFR, attach and threads that ended).
+# jvm_ticks PID: CPU ticks of a JVM as "total export gc jit read format" (export: the thread that runs the export and
+# writes the file, "main" in the reference (its OS thread name is "java") and the platform-http threads "http-N" in
+# the app; gc: "GC Thread#N" and "G1 ..."; jit: the C1/C2 compiler threads; read: the app's cursor readers
+# "export-read-N"; format: its shared format pool "export-format-N"; the rest of total is Tomcat, JFR, attach and
+# threads that ended).
 jvm_ticks() {
     local total
     total=$(cpu_ticks "$1")
@@ -267,17 +278,20 @@ jvm_ticks() {
                rest = substr($0, match($0, /\) [A-Z] /) + 2); split(rest, f, " "); t = f[12] + f[13]
                if (comm == "java" || comm == "main" || comm ~ /^http-[0-9]+$/) e += t
                else if (comm ~ /^GC Thread/ || comm ~ /^G1 /) g += t
-               else if (comm ~ /^C[12] CompilerThre/) j += t }
-        END { printf "%d %d %d %d\n", total, e, g, j }'
+               else if (comm ~ /^C[12] CompilerThre/) j += t
+               else if (comm ~ /^export-read-/) rd += t
+               else if (comm ~ /^export-format-/) fm += t }
+        END { printf "%d %d %d %d %d %d\n", total, e, g, j, rd, fm }'
 }
 
 # cpu_record SIZE ROUND METRIC "JVM_TICKS_BEFORE" "JVM_TICKS_AFTER" PG_TICKS_BEFORE PG_TICKS_AFTER
-# (JVM ticks as jvm_ticks prints them; "0 0 0 0" when no JVM is measured)
+# (JVM ticks as jvm_ticks prints them; "0 0 0 0 0 0" when no JVM is measured). Columns of cpu.tsv: size round metric
+# jvmCpuS postgresCpuS exportThreadCpuS gcCpuS jitCpuS readCpuS formatCpuS
 cpu_record() {
     awk -v s="$1" -v r="$2" -v m="$3" -v a="$4" -v b="$5" -v c="$6" -v d="$7" -v t="$TICKS" 'BEGIN {
         split(a, x, " "); split(b, y, " ")
-        printf "%s\t%s\t%s\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\n", s, r, m, (y[1] - x[1]) / t, (d - c) / t,
-            (y[2] - x[2]) / t, (y[3] - x[3]) / t, (y[4] - x[4]) / t }' >>"$CPU"
+        printf "%s\t%s\t%s\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\n", s, r, m, (y[1] - x[1]) / t, (d - c) / t,
+            (y[2] - x[2]) / t, (y[3] - x[3]) / t, (y[4] - x[4]) / t, (y[5] - x[5]) / t, (y[6] - x[6]) / t }' >>"$CPU"
 }
 
 # gc_stats LOG FROM_LINE [USED_AT_START_MB USED_AT_END_MB]: over the GC log lines after FROM_LINE, prints
@@ -322,7 +336,7 @@ copy_floor() {
         -c "COPY ($EXPORT_SQL) TO STDOUT WITH CSV" >/dev/null
     t1=$(now_ns)
     pg1=$(pg_ticks)
-    cpu_record "$size" "$round" copy "0 0 0 0" "0 0 0 0" "$pg0" "$pg1"
+    cpu_record "$size" "$round" copy "0 0 0 0 0 0" "0 0 0 0 0 0" "$pg0" "$pg1"
     printf '%s\t%s\tcopy\t%s\n' "$size" "$round" "$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", (b-a)/1e9}')" >>"$TIMES"
 }
 
@@ -447,6 +461,75 @@ profile_reference() {
     java -cp "$REF_CP" JfrTop "$jfr" 'ReferenceExport\.run$' >"$jfr.md"
 }
 
+# reference_mode FORMAT: the single-threaded loop a format is compared with: the bare POI SXSSF loop for XLSX (the
+# same SXSSF settings the app had before this round), the plain loop with the app's own writer for the others.
+reference_mode() { if [[ $1 == xlsx ]]; then echo sxssf; else echo "$1"; fi; }
+
+# verify_outputs SIZE: one more, untimed export per format, saved, against the single-threaded loop writing the same
+# format with the app's writer and the same generated-at time: CSV, JSON and text must be byte-identical (SHA-256),
+# XLSX must hold the same cell values in its Leads sheets (read back by streaming the sheet XML).
+verify_outputs() {
+    local size=$1 format file clock app ref
+    for format in $FORMATS; do
+        file=$WORK/exports/check.$format
+        curl -sS --max-time "$EXPORT_TIMEOUT" -u "$USER_NAME:$USER_PASSWORD" -o "$file" \
+            "http://127.0.0.1:$PORT/api/leads/export?format=$format" || die "the $format export for the check failed"
+        clock=""
+        case $format in
+            json) clock=$(head -c 400 "$file" | grep -o '"generatedAt":"[^"]*"' | cut -d'"' -f4) ;;
+            text) clock=$(grep -m1 '^Generated at:' "$file" | awk '{printf "%sT%s%s", $3, $4, $5}') ;;
+        esac
+        reference "$format${clock:+ clock=$clock}" >/dev/null
+        if [[ $format == xlsx ]]; then
+            app=$(java -cp "$REF_CP" SxssfReference cells-xlsx "$file" | tr '\n' ' ')
+            ref=$(java -cp "$REF_CP" SxssfReference cells-xlsx "$WORK/reference-output.xlsx" | tr '\n' ' ')
+        else
+            app=$(sha256sum "$file" | cut -d' ' -f1)
+            ref=$(sha256sum "$WORK/reference-output.$format" | cut -d' ' -f1)
+        fi
+        printf '%s\t%s\t%s\t%s\n' "$size" "$format" "$app" "$ref" >>"$CHECKS"
+        [[ $app == "$ref" ]] || log "WARNING: the app's $format differs from the single-threaded loop's"
+        rm -f "$file" "$WORK/reference-output.$format"
+    done
+}
+
+# job_start: starts a background CSV export job; prints its id.
+job_start() {
+    curl -sS -u "$USER_NAME:$USER_PASSWORD" -H 'Content-Type: application/json' -d '{"format": "csv"}' \
+        "http://127.0.0.1:$PORT/api/leads/export" | grep -o '"id" *: *"[^"]*"' | head -1 | sed 's/.*"\([^"]*\)"$/\1/'
+}
+
+# job_wait ID: waits until the job has ended; fails unless it succeeded.
+job_wait() {
+    local status
+    while :; do
+        status=$(curl -sS -u "$USER_NAME:$USER_PASSWORD" "http://127.0.0.1:$PORT/api/leads/export/jobs/$1" |
+            grep -o '"status" *: *"[^"]*"' | head -1 | sed 's/.*"\([^"]*\)"$/\1/')
+        case $status in
+            succeeded) return 0 ;;
+            queued | running) sleep 0.2 ;;
+            *) die "job $1 ended '$status'" ;;
+        esac
+    done
+}
+
+# concurrency_check SIZE: two background CSV jobs (lead-export.jobs.concurrency=2) one after the other, then both at
+# once, twice over; wall time from the first request to the last job's end.
+concurrency_check() {
+    local size=$1 round t0 a b
+    for round in 1 2; do
+        t0=$(now_ns)
+        a=$(job_start); job_wait "$a"
+        b=$(job_start); job_wait "$b"
+        printf '%s\tsequential\t%s\n' "$size" "$(awk -v a="$t0" -v b="$(now_ns)" 'BEGIN{printf "%.3f", (b-a)/1e9}')" >>"$CONCUR"
+        t0=$(now_ns)
+        a=$(job_start); b=$(job_start)
+        job_wait "$a"; job_wait "$b"
+        printf '%s\tconcurrent\t%s\n' "$size" "$(awk -v a="$t0" -v b="$(now_ns)" 'BEGIN{printf "%.3f", (b-a)/1e9}')" >>"$CONCUR"
+    done
+    find "$WORK/exports" -mindepth 1 -maxdepth 1 -type d -exec rm -rf {} +
+}
+
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -472,7 +555,7 @@ for size in "${SIZES[@]}"; do
         log "size $size, round $round (load $(loadavg))"
         copy_floor "$size" "$round"
         for format in $FORMATS; do
-            reference_run "$size" "$round" "$format"
+            reference_run "$size" "$round" "$(reference_mode "$format")"
             app_run "$size" "$round" "$format"
         done
         for mode in $BREAKDOWN; do
@@ -485,6 +568,14 @@ for size in "${SIZES[@]}"; do
         printf '%s\t%s\tidle\t%s\n' "$size" "$format" "$(idle_live_heap)" >>"$LIVE"
         app_run "$size" probe "$format" probe
     done
+    if ((VERIFY)) && [[ $size == "$LARGEST" ]]; then
+        log "size $size: the app's files against the single-threaded loop's"
+        verify_outputs "$size"
+    fi
+    if ((CONCURRENCY)) && [[ $size == "$LARGEST" ]]; then
+        log "size $size: two CSV jobs one after the other, then at once"
+        concurrency_check "$size"
+    fi
     if ((PROFILE)) && [[ $size == "$LARGEST" ]]; then
         for format in $FORMATS; do
             log "size $size: JFR profile of the app's $format export"

@@ -55,6 +55,7 @@ import io.leadexport.request.LeadField;
  *   <li>{@code csv-digest}: {@code csv} + the SHA-256 of the bytes written, as the app computes for its file</li>
  *   <li>{@code csv-stages}: {@code csv} (same bytes) with each stage of each row timed in the same pass, see
  *       {@link #runStages()}</li>
+ *   <li>{@code sxssf}: the bare POI SXSSF loop of {@link SxssfReference}, the reference for XLSX</li>
  * </ul>
  *
  * <p>Usage: {@code ReferenceExport print-sql} prints the export's SQL.
@@ -85,7 +86,12 @@ public final class ReferenceExport {
     private final LeadRowMapper mapper = new LeadRowMapper();
     private final LeadWriters writers;
 
+    private final Map<String, String> options;
+    /** When set, the generated-at time written into the file instead of now. */
+    private OffsetDateTime clock;
+
     private ReferenceExport(Map<String, String> options) {
+        this.options = options;
         this.url = require(options, "url");
         this.user = options.getOrDefault("user", "postgres");
         this.password = options.getOrDefault("password", "postgres");
@@ -121,7 +127,12 @@ public final class ReferenceExport {
             System.out.println("READY");
             for (String line; (line = commands.readLine()) != null && !line.isBlank() && !line.equals("quit"); ) {
                 try {
-                    reference.report("RESULT", line.strip(), 1, reference.run(line.strip()));
+                    // "MODE clock=ISO-TIME": the file says it was generated then (JSON, text), as the app's did, so
+                    // the two can be compared byte for byte.
+                    String[] parts = line.strip().split(" ");
+                    reference.clock = parts.length > 1 && parts[1].startsWith("clock=")
+                            ? OffsetDateTime.parse(parts[1].substring("clock=".length())) : null;
+                    reference.report("RESULT", parts[0], 1, reference.run(parts[0]));
                 } catch (Exception | Error e) {
                     System.out.println("ERROR mode=" + line.strip() + " " + e.toString().replace('\n', ' '));
                 }
@@ -173,6 +184,10 @@ public final class ReferenceExport {
         if (mode.equals("csv-stages")) {
             return runStages();
         }
+        if (mode.equals("sxssf")) { // the bare POI loop of SxssfReference, unchanged
+            long[] bare = SxssfReference.runBare(options);
+            return new Run(bare[0], bare[1], bare[2], bare[3], "-", "-");
+        }
         ExportRequest request = request(mode);
         String format = writtenFormat(mode);
         boolean formats = !mode.equals("read");
@@ -192,7 +207,8 @@ public final class ReferenceExport {
                 if (digest != null) {
                     stream = new DigestOutputStream(stream, digest);
                 }
-                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+                OffsetDateTime now = clock != null ? clock
+                        : OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
                 writer = writers.open(stream, new ExportDescription(request, now, "bench", expect));
                 writer.begin();
             }
@@ -257,7 +273,8 @@ public final class ReferenceExport {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+            OffsetDateTime now = clock != null ? clock
+                        : OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
             LeadWriter writer = writers.open(stream, new ExportDescription(full, now, "bench", expect));
             writer.begin();
             try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,

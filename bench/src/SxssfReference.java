@@ -102,6 +102,10 @@ public final class SxssfReference {
             checkXlsx(Path.of(args[1]));
             return;
         }
+        if (args.length == 2 && args[0].equals("cells-xlsx")) {
+            cellsXlsx(Path.of(args[1]));
+            return;
+        }
         Map<String, String> options = BenchApp.options(args);
         SxssfReference reference = new SxssfReference(options);
         if (Boolean.parseBoolean(options.getOrDefault("serve", "false"))) {
@@ -126,6 +130,15 @@ public final class SxssfReference {
     }
 
     private record Run(long rows, long nanos, long bytes, long allocated) {
+    }
+
+    /**
+     * The bare loop as one more mode of ReferenceExport's serve process, so that bench/run.sh times it in the same
+     * rounds as the other references: {rows, nanos, bytes written, bytes allocated by the loop's thread}.
+     */
+    static long[] runBare(Map<String, String> options) throws Exception {
+        Run run = new SxssfReference(options).run("sxssf");
+        return new long[] {run.rows, run.nanos, run.bytes, run.allocated};
     }
 
     private void report(String kind, String mode, Run run) {
@@ -288,6 +301,53 @@ public final class SxssfReference {
                     r.close();
                 }
                 System.out.println("SHEET\t" + sheets.getSheetName() + "\t" + rows);
+            }
+        }
+    }
+
+    /**
+     * Prints one line per {@code Leads} sheet: its name, its rows and the SHA-256 of its cells as read back (each
+     * cell's reference and value text, inline string or {@code <v>}), streaming the sheet XML so that a 1M-row
+     * workbook is read in a small heap. Two workbooks with the same lines hold the same cell values in the same
+     * places, whatever their compression or styles.
+     */
+    private static void cellsXlsx(Path file) throws Exception {
+        XMLInputFactory xml = XMLInputFactory.newFactory();
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) new XSSFReader(pkg).getSheetsData();
+            while (sheets.hasNext()) {
+                try (InputStream in = sheets.next()) {
+                    String name = sheets.getSheetName();
+                    if (!name.startsWith("Leads")) {
+                        continue;
+                    }
+                    java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+                    long rows = 0;
+                    XMLStreamReader r = xml.createXMLStreamReader(in);
+                    boolean inValue = false;
+                    while (r.hasNext()) {
+                        int event = r.next();
+                        if (event == XMLStreamConstants.START_ELEMENT) {
+                            switch (r.getLocalName()) {
+                                case "row" -> {
+                                    rows++;
+                                    digest.update((byte) '\n');
+                                }
+                                case "c" -> digest.update(("|" + r.getAttributeValue(null, "r") + "=")
+                                        .getBytes(StandardCharsets.UTF_8));
+                                case "v", "t" -> inValue = true;
+                                default -> { }
+                            }
+                        } else if (event == XMLStreamConstants.END_ELEMENT
+                                && (r.getLocalName().equals("v") || r.getLocalName().equals("t"))) {
+                            inValue = false;
+                        } else if (inValue && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
+                            digest.update(r.getText().getBytes(StandardCharsets.UTF_8));
+                        }
+                    }
+                    System.out.println(name + " rows=" + rows + " cells-sha256="
+                            + java.util.HexFormat.of().formatHex(digest.digest()));
+                }
             }
         }
     }

@@ -22,7 +22,9 @@ import io.leadexport.request.RequestProperties;
 import io.leadexport.audit.PlainNationalIdAudit;
 import io.leadexport.format.ExportDescription;
 import io.leadexport.format.ExportFileNamer;
+import io.leadexport.format.LeadWriter;
 import io.leadexport.format.LeadWriters;
+import io.leadexport.format.RenderedChunk;
 import io.leadexport.query.LeadQuery;
 import io.leadexport.query.LeadQueryBuilder;
 import io.leadexport.record.LeadRecordFormatter;
@@ -133,24 +135,35 @@ public class ExportSteps {
 
     /**
      * Starts reading the row stream ahead on a thread of its own and formatting it in chunks on the shared format
-     * pool; returns the formatted chunks in row order, for the route to write one by one. Cancelling ends the row
-     * stream at the next row.
+     * pool, where formats that can also render their text ahead (CSV, text). Returns the chunks in row order, for
+     * the route to write one by one. Cancelling ends the row stream at the next row.
      */
-    public Iterator<List<Object[]>> formatAhead(Iterator<LeadRow> rows,
+    public Iterator<FormattedChunk> formatAhead(Iterator<LeadRow> rows,
                                                 @ExchangeProperty(ExchangeKeys.RUN) ExportRun run,
                                                 Exchange exchange) {
         exchange.getMessage().removeHeader(SqlConstants.SQL_PARAMETERS);
         ExportRequest request = run.request();
-        FormattedChunks<LeadRow> chunks = new FormattedChunks<>(new CancellableIterator<>(rows, run), chunkSize,
-                workers.chunksAhead(), chunk -> formatter.format(chunk, request), workers.readers(),
-                workers.formatters(), run::isCancelled);
+        LeadWriter writer = run.session.writer;
+        FormattedChunks<LeadRow, FormattedChunk> chunks = new FormattedChunks<>(
+                new CancellableIterator<>(rows, run), chunkSize, workers.chunksAhead(),
+                (chunk, firstRow) -> {
+                    List<Object[]> records = formatter.format(chunk, request);
+                    RenderedChunk rendered = writer.render(records, firstRow);
+                    return rendered != null ? new FormattedChunk(null, rendered) : new FormattedChunk(records, null);
+                },
+                workers.readers(), workers.formatters(), run::isCancelled);
         run.session.chunks = chunks;
         return chunks;
     }
 
-    public void write(List<Object[]> records, @ExchangeProperty(ExchangeKeys.RUN) ExportRun run) throws IOException {
-        run.session.writer.write(records);
-        run.addProcessed(records.size());
+    /** Writes the next chunk, in row order. */
+    public void write(FormattedChunk chunk, @ExchangeProperty(ExchangeKeys.RUN) ExportRun run) throws IOException {
+        if (chunk.rendered() != null) {
+            run.session.writer.write(chunk.rendered());
+        } else {
+            run.session.writer.write(chunk.records());
+        }
+        run.addProcessed(chunk.size());
     }
 
     /** Finishes the file and renames it into place; a cancelled run fails here instead. */

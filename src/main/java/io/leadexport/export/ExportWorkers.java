@@ -24,10 +24,10 @@ public class ExportWorkers {
     private final ExecutorService formatters;
     private final int chunksAhead;
 
-    public ExportWorkers(PipelineProperties properties) {
+    public ExportWorkers(ExportProperties properties) {
         this.formatters = ExportLogContext.propagating(
-                Executors.newFixedThreadPool(properties.effectiveFormatThreads(), named("export-format-")));
-        this.chunksAhead = properties.chunksAhead();
+                Executors.newFixedThreadPool(properties.export().effectiveFormatThreads(), named("export-format-")));
+        this.chunksAhead = properties.export().chunksAhead();
     }
 
     ExecutorService readers() {

@@ -17,7 +17,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,34 +35,42 @@ import org.slf4j.LoggerFactory;
  * the reader, drops what was not written and waits for the reader to let go of the cursor, so the caller may release
  * the cursor's connection right after; it runs on every path and may be called more than once.
  */
-public final class FormattedChunks<R> implements Iterator<List<Object[]>>, Closeable {
+public final class FormattedChunks<R, C> implements Iterator<C>, Closeable {
+
+    /** Formats one chunk of rows; {@code firstRow} is the 1-based position of its first row in the stream. */
+    @FunctionalInterface
+    public interface ChunkFormat<R, C> {
+        C format(List<R> rows, long firstRow);
+    }
 
     private static final Logger log = LoggerFactory.getLogger(FormattedChunks.class);
     /** Marks the end of the rows in the queue. */
-    private static final Future<List<Object[]>> END = CompletableFuture.completedFuture(null);
+    @SuppressWarnings("rawtypes")
+    private static final Future END = CompletableFuture.completedFuture(null);
     private static final long POLL_MS = 50;
     /** How long {@link #close()} waits for the reader to leave the cursor (it is at most one fetch away). */
     private static final long READER_EXIT_MS = 30_000;
 
     private final Iterator<? extends R> rows;
     private final int chunkSize;
-    private final Function<List<R>, List<Object[]>> format;
+    private final ChunkFormat<R, C> format;
     private final ExecutorService formatters;
     private final BooleanSupplier stopped;
-    private final BlockingQueue<Future<List<Object[]>>> ahead;
+    private final BlockingQueue<Future<C>> ahead;
     private final Future<?> reader;
     private volatile boolean closed;
-    private Future<List<Object[]>> head;
+    private Future<C> head;
 
     /**
      * Starts reading at once.
      *
      * @param rows    the row stream; read by the reader thread only, until {@link #close()} returns
-     * @param format  formats one chunk; runs on the format pool, several chunks at a time, so it must be thread-safe
+     * @param format  formats one chunk (and may render it, see {@code LeadWriter#render}); runs on the format pool,
+     *                several chunks at a time, so it must be thread-safe
      * @param stopped whether the export was cancelled: the consumer sees no further chunk once it is
      */
     public FormattedChunks(Iterator<? extends R> rows, int chunkSize, int chunksAhead,
-                           Function<List<R>, List<Object[]>> format, ExecutorService readers,
+                           ChunkFormat<R, C> format, ExecutorService readers,
                            ExecutorService formatters, BooleanSupplier stopped) {
         if (chunkSize < 1 || chunksAhead < 1) {
             throw new IllegalArgumentException("chunk size and chunks ahead must be positive");
@@ -88,13 +95,13 @@ public final class FormattedChunks<R> implements Iterator<List<Object[]>>, Close
         return head != END;
     }
 
-    /** @return the next chunk's records, in row order; rethrows the failure that read or formatted it */
+    /** @return the next chunk, formatted, in row order; rethrows the failure that read or formatted it */
     @Override
-    public List<Object[]> next() {
+    public C next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        Future<List<Object[]>> chunk = head;
+        Future<C> chunk = head;
         head = null;
         return result(chunk);
     }
@@ -121,17 +128,19 @@ public final class FormattedChunks<R> implements Iterator<List<Object[]>>, Close
     private void read() {
         try {
             List<R> chunk = new ArrayList<>(chunkSize);
+            long firstRow = 1;
             while (!closed && rows.hasNext()) {
                 chunk.add(rows.next());
                 if (chunk.size() == chunkSize) {
-                    submit(chunk);
+                    submit(chunk, firstRow);
+                    firstRow += chunkSize;
                     chunk = new ArrayList<>(chunkSize);
                 }
             }
             if (!chunk.isEmpty()) {
-                submit(chunk);
+                submit(chunk, firstRow);
             }
-            enqueue(END);
+            enqueue(end());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
@@ -143,8 +152,8 @@ public final class FormattedChunks<R> implements Iterator<List<Object[]>>, Close
         }
     }
 
-    private void submit(List<R> chunk) throws InterruptedException {
-        FutureTask<List<Object[]>> task = new FutureTask<>(() -> format.apply(chunk));
+    private void submit(List<R> chunk, long firstRow) throws InterruptedException {
+        FutureTask<C> task = new FutureTask<>(() -> format.format(chunk, firstRow));
         if (enqueue(task)) {
             try {
                 formatters.execute(task);
@@ -155,7 +164,7 @@ public final class FormattedChunks<R> implements Iterator<List<Object[]>>, Close
     }
 
     /** Queues in read order, waiting while the queue is full; gives up once closed. */
-    private boolean enqueue(Future<List<Object[]>> chunk) throws InterruptedException {
+    private boolean enqueue(Future<C> chunk) throws InterruptedException {
         while (!closed) {
             if (ahead.offer(chunk, POLL_MS, TimeUnit.MILLISECONDS)) {
                 return true;
@@ -164,20 +173,20 @@ public final class FormattedChunks<R> implements Iterator<List<Object[]>>, Close
         return false;
     }
 
-    private Future<List<Object[]>> take() {
+    private Future<C> take() {
         try {
-            Future<List<Object[]>> chunk;
+            Future<C> chunk;
             do {
                 chunk = ahead.poll(POLL_MS, TimeUnit.MILLISECONDS);
             } while (chunk == null && !closed && !stopped.getAsBoolean());
-            return chunk == null ? END : chunk;
+            return chunk == null ? end() : chunk;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the next chunk of an export", e);
         }
     }
 
-    private static List<Object[]> result(Future<List<Object[]>> chunk) {
+    private static <C> C result(Future<C> chunk) {
         try {
             return chunk.get();
         } catch (InterruptedException e) {
@@ -195,8 +204,13 @@ public final class FormattedChunks<R> implements Iterator<List<Object[]>>, Close
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private Future<C> end() {
+        return END;
+    }
+
     private void discardQueued() {
-        for (Future<List<Object[]>> chunk; (chunk = ahead.poll()) != null; ) {
+        for (Future<C> chunk; (chunk = ahead.poll()) != null; ) {
             chunk.cancel(false);
         }
     }

@@ -20,7 +20,7 @@ final class WriterSession {
     OutputStream out;
     MessageDigest digest;
     LeadWriter writer;
-    FormattedChunks<?> chunks;
+    FormattedChunks<?, ?> chunks;
     boolean completed;
 
     /** Stops the read-ahead, if it started, and waits until it has let go of the cursor. */

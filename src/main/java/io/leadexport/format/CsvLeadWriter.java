@@ -8,28 +8,23 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+
 
 /**
  * RFC 4180 CSV: one header row of labels, CRLF, UTF-8 (optionally with a byte-order mark for Excel), values quoted
  * where needed, formula-like text neutralised. Nothing else in the file, so it imports anywhere; the filter travels
- * in the manifest and headers instead.
+ * in the manifest and headers instead. Each record goes to the buffered writer in one piece ({@link CsvLine}, Commons
+ * CSV's RFC 4180 quoting).
  */
 final class CsvLeadWriter implements LeadWriter {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
-
     private final Writer out;
-    private final CSVPrinter printer;
     private final ExportDescription description;
-    private final String[] line;
+    private final CsvLine line = new CsvLine();
 
     CsvLeadWriter(OutputStream stream, ExportDescription description) throws IOException {
         this.description = description;
         this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
-        this.printer = new CSVPrinter(out, FORMAT);
-        this.line = new String[description.columns().size()];
     }
 
     @Override
@@ -37,21 +32,48 @@ final class CsvLeadWriter implements LeadWriter {
         if (description.request().csvBom()) {
             out.write('\uFEFF');
         }
-        printer.printRecord(description.labels());
+        line.clear();
+        List<String> labels = description.labels();
+        for (int i = 0; i < labels.size(); i++) {
+            line.add(labels.get(i), i == 0);
+        }
+        print(line.end());
     }
 
     @Override
     public void write(List<Object[]> records) throws IOException {
         for (Object[] record : records) {
-            for (int i = 0; i < record.length; i++) {
-                line[i] = ValueText.safeText(record[i]);
-            }
-            printer.printRecord((Object[]) line);
+            print(record(line.clear(), record).end());
         }
     }
 
     @Override
+    public RenderedChunk render(List<Object[]> records, long firstLead) {
+        CsvLine text = new CsvLine();
+        for (Object[] record : records) {
+            record(text, record).end();
+        }
+        return new RenderedChunk(new String(text.chars(), 0, text.length()), records.size());
+    }
+
+    @Override
+    public void write(RenderedChunk chunk) throws IOException {
+        out.write(chunk.text());
+    }
+
+    private static CsvLine record(CsvLine line, Object[] record) {
+        for (int i = 0; i < record.length; i++) {
+            line.add(ValueText.safeText(record[i]), i == 0);
+        }
+        return line;
+    }
+
+    @Override
     public void finish() throws IOException {
-        printer.flush();
+        out.flush();
+    }
+
+    private void print(CsvLine record) throws IOException {
+        out.write(record.chars(), 0, record.length());
     }
 }

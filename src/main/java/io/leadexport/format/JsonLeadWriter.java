@@ -62,7 +62,7 @@ final class JsonLeadWriter implements LeadWriter {
                 if (value == null) {
                     json.writeNull();
                 } else if (value instanceof OffsetDateTime time) {
-                    json.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time));
+                    json.writeString(DateTexts.iso(time));
                 } else {
                     json.writeString(value.toString());
                 }

@@ -18,6 +18,24 @@ public interface LeadWriter extends Closeable {
     /** Writes formatted records; values follow the export's fields (see {@code LeadRecordFormatter}). */
     void write(List<Object[]> records) throws IOException;
 
+    /**
+     * Renders records as this format's text ahead of writing, where the text of a record depends only on the record
+     * and its position: thread-safe, so the pipeline calls it on its format pool, several chunks at once, and hands
+     * the results to {@link #write(RenderedChunk)} in row order. The bytes are the same as {@link #write(List)}
+     * writes for those records.
+     *
+     * @param firstLead the 1-based position of the first record in the export
+     * @return the rendered records, or null where this format renders only as it writes (the default)
+     */
+    default RenderedChunk render(List<Object[]> records, long firstLead) {
+        return null;
+    }
+
+    /** Writes records rendered by {@link #render}, the next ones in row order. */
+    default void write(RenderedChunk chunk) throws IOException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not render ahead");
+    }
+
     /** Writes whatever comes after the last lead and flushes. */
     void finish() throws IOException;
 

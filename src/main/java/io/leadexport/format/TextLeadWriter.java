@@ -52,14 +52,32 @@ final class TextLeadWriter implements LeadWriter {
 
     @Override
     public void write(List<Object[]> records) throws IOException {
-        for (Object[] record : records) {
-            leads++;
-            TextLayout.line(out, "");
-            TextLayout.line(out, separator("---- Lead " + leads + " "));
-            for (int i = 0; i < record.length; i++) {
-                leadLayout.field(out, labels[i], ValueText.safeText(record[i]));
+        write(render(records, leads + 1));
+    }
+
+    /** Each lead's block, numbered from {@code firstLead}: the layout depends on nothing but the lead. */
+    @Override
+    public RenderedChunk render(List<Object[]> records, long firstLead) {
+        TextBuffer text = new TextBuffer(records.size() * 1024);
+        try {
+            long lead = firstLead;
+            for (Object[] record : records) {
+                TextLayout.line(text, "");
+                TextLayout.line(text, separator("---- Lead " + lead++ + " "));
+                for (int i = 0; i < record.length; i++) {
+                    leadLayout.field(text, labels[i], ValueText.safeText(record[i]));
+                }
             }
+        } catch (IOException e) {
+            throw new IllegalStateException("a text buffer does not fail", e);
         }
+        return new RenderedChunk(text.toString(), records.size());
+    }
+
+    @Override
+    public void write(RenderedChunk chunk) throws IOException {
+        out.write(chunk.text());
+        leads += chunk.records();
     }
 
     @Override

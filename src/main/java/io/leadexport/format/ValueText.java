@@ -1,14 +1,11 @@
 package io.leadexport.format;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 
 import io.leadexport.record.FormattedPhone;
 
 /** How a formatted value reads as text in CSV and the text report. */
 final class ValueText {
-
-    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private ValueText() {
     }
@@ -19,7 +16,7 @@ final class ValueText {
             return "";
         }
         if (value instanceof OffsetDateTime time) {
-            return DATE_TIME.format(time);
+            return DateTexts.plain(time);
         }
         if (value instanceof FormattedPhone phone) {
             return phone.text();

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * XLSX with Apache POI's streaming SXSSF: only a small window of rows stays in memory, the rest goes to compressed
- * temporary files that {@link #close} deletes on every path. Sheet {@code Leads} has a bold, frozen header row with an
+ * temporary files that {@link #close} deletes on every path. Compression is at the fastest level
+ * ({@link FastDeflateWorkbook}). Sheet {@code Leads} has a bold, frozen header row with an
  * autofilter; a sheet holds at most {@code rowsPerSheet} leads and the export continues on {@code Leads (2)},
  * {@code Leads (3)}, and so on. An {@code Export Info} sheet comes last.
  *
@@ -72,8 +73,7 @@ final class XlsxLeadWriter implements LeadWriter {
         this.rowsPerSheet = rowsPerSheet;
         this.maxLinks = Math.min(maxLinks, MAX_LINKS);
         this.labels = description.labels();
-        this.workbook = new SXSSFWorkbook(ROW_WINDOW);
-        this.workbook.setCompressTempFiles(true);
+        this.workbook = new FastDeflateWorkbook(ROW_WINDOW);
         this.cells = new XlsxCells(workbook);
         this.widths = new ColumnWidths(labels);
     }

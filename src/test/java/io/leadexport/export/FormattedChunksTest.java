@@ -58,7 +58,7 @@ class FormattedChunksTest {
     void aFailureInOneChunkFailsTheWholeStreamAndStopsTheReader() {
         Counting rows = new Counting(1_000_000);
         IllegalStateException failure = new IllegalStateException("cannot format row 500");
-        FormattedChunks<Integer> chunks = chunks(rows, 10, 4, chunk -> {
+        FormattedChunks<Integer, List<Object[]>> chunks = chunks(rows, 10, 4, chunk -> {
             if (chunk.contains(500)) {
                 throw failure;
             }
@@ -93,7 +93,7 @@ class FormattedChunksTest {
                 return row;
             }
         };
-        FormattedChunks<Integer> chunks = chunks(rows, 10, 4, FormattedChunksTest::asRecords, () -> false);
+        FormattedChunks<Integer, List<Object[]>> chunks = chunks(rows, 10, 4, FormattedChunksTest::asRecords, () -> false);
 
         List<Integer> written = new ArrayList<>();
         assertThatThrownBy(() -> {
@@ -110,7 +110,7 @@ class FormattedChunksTest {
     void aCancelEndsTheStreamAtOnceAndTheReaderStops() {
         Counting rows = new Counting(Integer.MAX_VALUE);
         AtomicBoolean cancelled = new AtomicBoolean();
-        FormattedChunks<Integer> chunks = chunks(rows, 10, 4, FormattedChunksTest::asRecords, cancelled::get);
+        FormattedChunks<Integer, List<Object[]>> chunks = chunks(rows, 10, 4, FormattedChunksTest::asRecords, cancelled::get);
         assertThat(chunks.hasNext()).isTrue();
         chunks.next();
 
@@ -126,7 +126,7 @@ class FormattedChunksTest {
     @Test
     void theReaderStaysABoundedNumberOfChunksAheadOfASlowWriter() {
         Counting rows = new Counting(1_000_000);
-        FormattedChunks<Integer> chunks = chunks(rows, 10, 3, FormattedChunksTest::asRecords, () -> false);
+        FormattedChunks<Integer, List<Object[]>> chunks = chunks(rows, 10, 3, FormattedChunksTest::asRecords, () -> false);
 
         // Nothing is consumed: the reader fills the queue (3 chunks), holds one more it cannot queue, and waits.
         await().atMost(Duration.ofSeconds(5)).until(() -> rows.read.get() >= 40);
@@ -139,7 +139,7 @@ class FormattedChunksTest {
 
     @Test
     void closingTwiceAndIteratingAfterCloseAreHarmless() {
-        FormattedChunks<Integer> chunks = chunks(new Counting(100), 10, 4, FormattedChunksTest::asRecords, () -> false);
+        FormattedChunks<Integer, List<Object[]>> chunks = chunks(new Counting(100), 10, 4, FormattedChunksTest::asRecords, () -> false);
         chunks.close();
         chunks.close();
         assertThat(chunks.hasNext()).isFalse();
@@ -150,13 +150,18 @@ class FormattedChunksTest {
         assertThat(drain(chunks(new Counting(0), 10, 4, FormattedChunksTest::asRecords, () -> false))).isEmpty();
     }
 
-    private FormattedChunks<Integer> chunks(Iterator<Integer> rows, int chunkSize, int ahead,
-                                            Function<List<Integer>, List<Object[]>> format,
-                                            java.util.function.BooleanSupplier stopped) {
-        return new FormattedChunks<>(rows, chunkSize, ahead, format, readers, formatters, stopped);
+    private FormattedChunks<Integer, List<Object[]>> chunks(Iterator<Integer> rows, int chunkSize, int ahead,
+                                                            Function<List<Integer>, List<Object[]>> format,
+                                                            java.util.function.BooleanSupplier stopped) {
+        return new FormattedChunks<>(rows, chunkSize, ahead, (chunk, firstRow) -> {
+            if (firstRow != chunk.get(0) + 1) {
+                throw new AssertionError("chunk starting at row " + chunk.get(0) + " said it starts at " + firstRow);
+            }
+            return format.apply(chunk);
+        }, readers, formatters, stopped);
     }
 
-    private static List<Integer> drain(FormattedChunks<Integer> chunks) {
+    private static List<Integer> drain(FormattedChunks<Integer, List<Object[]>> chunks) {
         List<Integer> written = new ArrayList<>();
         try (chunks) {
             while (chunks.hasNext()) {
@@ -166,7 +171,7 @@ class FormattedChunksTest {
         return written;
     }
 
-    private static List<Integer> drainSome(FormattedChunks<Integer> chunks, int count) {
+    private static List<Integer> drainSome(FormattedChunks<Integer, List<Object[]>> chunks, int count) {
         List<Integer> written = new ArrayList<>();
         for (int i = 0; i < count && chunks.hasNext(); i++) {
             chunks.next().forEach(record -> written.add((Integer) record[0]));
