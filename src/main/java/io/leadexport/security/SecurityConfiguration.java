@@ -65,7 +65,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ExportUser.ADMIN)
                         .requestMatchers("/api/leads/export/history", "/api/leads/export/history/**",
-                                "/api/leads/export/audit", "/api/leads/export/audit/**", "/api/leads/export/erasure")
+                                "/api/leads/export/audit", "/api/leads/export/audit/**", "/api/leads/export/erasure",
+                                "/api/leads/export/schedules", "/api/leads/export/schedules/**",
+                                "/api/leads/export/inbox", "/api/leads/export/inbox/**")
                         .hasRole(ExportUser.ADMIN)
                         .anyRequest().hasAnyRole(ExportUser.ADMIN, ExportUser.MANAGER))
                 .addFilterBefore(new CrossOriginGuard(problems), BasicAuthenticationFilter.class)

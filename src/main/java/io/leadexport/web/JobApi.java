@@ -223,7 +223,7 @@ public class JobApi {
         return job.get();
     }
 
-    private static int page(String page) {
+    static int page(String page) {
         int value = number("page", page, 0);
         if (value < 0) {
             throw new ProblemException(400, "Invalid page", "page must be 0 or more");
@@ -231,7 +231,7 @@ public class JobApi {
         return value;
     }
 
-    private static int size(String size) {
+    static int size(String size) {
         int value = number("size", size, 20);
         if (value < 1 || value > MAX_PAGE_SIZE) {
             throw new ProblemException(400, "Invalid page", "size must be from 1 to " + MAX_PAGE_SIZE);
