@@ -56,6 +56,9 @@ export const api = {
   savePreset: (name, preset) => call('PUT', `${API}/presets/${encodeURIComponent(name)}`, preset),
   deletePreset: (name) => call('DELETE', `${API}/presets/${encodeURIComponent(name)}`),
   audit: (params) => call('GET', `${API}/audit?${query(params)}`),
+  schedules: () => call('GET', `${API}/schedules`),
+  schedule: (name, action) => call('POST', `${API}/schedules/${encodeURIComponent(name)}/${action}`),
+  inbox: (page, size) => call('GET', `${API}/inbox?${query({ page, size })}`),
 };
 
 /**

@@ -18,6 +18,7 @@ const DAY_MS = 86_400_000;
 export class HistoryTab {
   constructor() {
     this.page = 0;
+    this.loads = 0;
     this.form = byId('history-form');
     this.submitListener = (event) => { event.preventDefault(); this.page = 0; this.load(); };
     this.resetListener = () => setTimeout(() => { this.page = 0; this.load(); });
@@ -65,6 +66,8 @@ export class HistoryTab {
   }
 
   async load() {
+    // Only the latest load shows: an older answer arriving late must not replace what the newer filter says.
+    const sequence = ++this.loads;
     const filters = this.filters();
     if (filters.from && filters.to && filters.from > filters.to) {
       this.rangeError(`“Finished from” (${filters.from}) is after “Finished to” (${filters.to}): swap them or change one.`);
@@ -82,6 +85,9 @@ export class HistoryTab {
         api.history({ ...filters, page: this.page, size: PAGE_SIZE }),
         this.loadChart(filters),
       ]);
+      if (sequence !== this.loads) {
+        return;
+      }
       show(byId('history-error'), false);
       this.render(page);
     } catch (e) {

@@ -11,15 +11,19 @@ import { ExportForm } from './export-form.js';
 import * as fmt from './format.js';
 import { HandOff } from './hand-off.js';
 import { HistoryTab } from './history-tab.js';
+import { InboxTab } from './inbox-tab.js';
 import { JobCard, stopAll } from './job-card.js';
 import { JobsTab } from './jobs-tab.js';
 import { useCatalog } from './request-summary.js';
+import { SchedulesTab } from './schedules-tab.js';
 
 /** The controller of each tab that has one, made after sign-in from the field catalog. */
 const TAB_CONTROLLERS = {
   jobs: (catalog) => new JobsTab(catalog),
   history: () => new HistoryTab(),
   audit: () => new AuditTab(),
+  schedules: () => new SchedulesTab(),
+  inbox: () => new InboxTab(),
 };
 
 let session = null;

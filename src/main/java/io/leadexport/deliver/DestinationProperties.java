@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * One configured destination, {@code lead-export.destinations.<name>.*} (README, "Delivery"). Which properties apply
  * depends on the type; {@link Destinations} checks them at start-up.
  *
- * @param directory         local: the folder; sftp: the remote folder
+ * @param directory         local: the folder; sftp: the remote folder, absolute or relative to the login folder
+ * @param privateKeyPassphrase sftp: the passphrase of {@code private-key-file}, when it has one
  * @param knownHostsFile    sftp: host keys are always checked against this file
  * @param pgpPublicKeyFile  sftp: when set, files are PGP-encrypted for this recipient before upload
  * @param batchSize         http: leads per POST
@@ -29,6 +30,7 @@ public record DestinationProperties(
         String username,
         String password,
         Path privateKeyFile,
+        String privateKeyPassphrase,
         Path knownHostsFile,
         Path pgpPublicKeyFile,
         URI url,
@@ -40,6 +42,6 @@ public record DestinationProperties(
     /** A local folder destination, as the inbox's output directory is. */
     public static DestinationProperties local(String directory) {
         return new DestinationProperties(DestinationType.LOCAL, directory, null, 22, null, null, null, null, null, null,
-                null, 500, 0, Duration.ofSeconds(1));
+                null, null, 500, 0, Duration.ofSeconds(1));
     }
 }

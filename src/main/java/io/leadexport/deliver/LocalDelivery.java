@@ -1,13 +1,12 @@
 package io.leadexport.deliver;
 
-import io.leadexport.export.ExchangeKeys;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
+import io.leadexport.export.ExchangeKeys;
 import io.leadexport.export.ExportResult;
 import io.leadexport.export.ExportRun;
 
@@ -15,9 +14,10 @@ import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers to a local folder: copied under a temporary {@code .part} name, then renamed into place, so a reader
- * watching the folder never sees half a file; the CSV manifest follows the data file. Names are never overwritten:
- * a name that exists gets {@code -2}, {@code -3}… before its extension.
+ * Delivers to a local folder ({@link LocalFolder}): written under a temporary name of the job's own, then published
+ * without replacing anything, so a reader watching the folder never sees half a file and two exports never overwrite
+ * each other. A name that is taken gets the job id's first eight characters before its extension, as on SFTP
+ * ({@link SftpUniqueName}); the CSV manifest follows the data file and names the file it describes.
  */
 @Component("localDelivery")
 public class LocalDelivery {
@@ -34,46 +34,27 @@ public class LocalDelivery {
     public void deliver(ExportResult result, @ExchangeProperty(ExchangeKeys.RUN) ExportRun run) throws IOException {
         Path directory = Path.of(destinations.get(run.request().destination()).directory()).toAbsolutePath();
         Files.createDirectories(directory);
-        Path target = place(directory, result.fileName(), () -> Files.newInputStream(result.file()));
+        LocalFolder folder = new LocalFolder(directory, run.id());
+        String name = result.fileName();
+        Path target;
+        try {
+            target = folder.publish(() -> Files.newInputStream(result.file()), name,
+                    SftpUniqueName.unique(name, name, run.id()));
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException("Local delivery to '" + run.request().destination() + "' (" + directory
+                    + ") failed: " + name + " and its name with the job id are both taken", e);
+        }
         if (manifests.applies(run)) {
-            byte[] manifest = manifests.manifest(run, result, target.getFileName().toString());
-            place(directory, target.getFileName() + ExportManifest.SUFFIX, () -> new java.io.ByteArrayInputStream(manifest));
+            String dataName = target.getFileName().toString();
+            byte[] manifest = manifests.manifest(run, result, dataName);
+            try {
+                folder.publish(() -> new ByteArrayInputStream(manifest), dataName + ExportManifest.SUFFIX, null);
+            } catch (FileAlreadyExistsException e) {
+                throw new IOException("Local delivery to '" + run.request().destination() + "' (" + directory
+                        + ") failed: the data file " + dataName + " was delivered, but not its manifest: "
+                        + dataName + ExportManifest.SUFFIX + " is already there", e);
+            }
         }
         run.delivered(target.toString());
-    }
-
-    private interface Content {
-        java.io.InputStream open() throws IOException;
-    }
-
-    private static Path place(Path directory, String name, Content content) throws IOException {
-        Path part = directory.resolve("." + name + ".part");
-        try (var in = content.open()) {
-            Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
-        }
-        try {
-            for (int n = 1; ; n++) {
-                Path target = directory.resolve(n == 1 ? name : numbered(name, n));
-                if (Files.exists(target)) {
-                    continue;
-                }
-                try {
-                    Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(part, target);
-                } catch (FileAlreadyExistsException raced) {
-                    continue;
-                }
-                return target;
-            }
-        } finally {
-            Files.deleteIfExists(part);
-        }
-    }
-
-    static String numbered(String name, int n) {
-        String suffix = name.endsWith(ExportManifest.SUFFIX) ? ExportManifest.SUFFIX
-                : name.contains(".") ? name.substring(name.indexOf('.')) : "";
-        return name.substring(0, name.length() - suffix.length()) + "-" + n + suffix;
     }
 }

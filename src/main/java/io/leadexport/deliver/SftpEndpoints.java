@@ -23,6 +23,11 @@ import org.springframework.stereotype.Component;
  * file is never overwritten ({@code fileExist=Fail}, checked before anything is written).</li>
  * <li>No {@code charset}: with one, camel-ftp reads the whole file into memory to convert it.</li>
  * <li>Camel's own reconnect loop is off: the {@code sftp-delivery} route configuration is the one retry policy.</li>
+ * <li>An absolute remote folder ({@code /home/crmdrop/incoming}) goes into {@code fileName}, not the URI's path:
+ * camel-ftp turns a directory in the URI into one relative to the login folder (its FtpUtils strips the leading
+ * {@code /}), which a real OpenSSH server then cannot find. With the path in the file name, camel-ftp changes
+ * directory stepwise from {@code /} and writes the temporary file beside the target. A relative folder, {@code .} or
+ * an empty one stays in the URI and is relative to the login folder.</li>
  * <li>The remote folder must exist ({@code autoCreate=false}): a mistyped folder fails the job instead of filling a
  * new folder nobody reads.</li>
  * </ul>
@@ -60,10 +65,13 @@ public class SftpEndpoints {
         if (d.privateKeyFile() != null) {
             options.put("privateKeyFile", raw(d.privateKeyFile().toAbsolutePath().toString()));
         }
+        if (d.privateKeyPassphrase() != null) {
+            options.put("privateKeyPassphrase", raw(d.privateKeyPassphrase()));
+        }
         options.put("knownHostsFile", raw(d.knownHostsFile().toAbsolutePath().toString()));
         options.put("strictHostKeyChecking", "yes");
         options.put("useUserKnownHostsFile", "false");
-        options.put("fileName", raw(UPLOAD_NAME));
+        options.put("fileName", raw(absolute(d.directory()) ? folder(d.directory()) + UPLOAD_NAME : UPLOAD_NAME));
         options.put("tempFileName", raw(SftpTempFiles.temporaryName(UPLOAD_NAME)));
         options.put("fileExist", "Fail");
         options.put("fastExistsCheck", "true");
@@ -73,7 +81,8 @@ public class SftpEndpoints {
         options.put("connectTimeout", Integer.toString(CONNECT_TIMEOUT_MS));
         options.put("soTimeout", Integer.toString(READ_TIMEOUT_MS));
         options.put("maximumReconnectAttempts", "0");
-        return "sftp://" + host(d.host()) + ":" + d.port() + "/" + path(d.directory()) + "?"
+        String directory = absolute(d.directory()) ? "" : path(d.directory());
+        return "sftp://" + host(d.host()) + ":" + d.port() + "/" + directory + "?"
                 + options.entrySet().stream().map(o -> o.getKey() + "=" + o.getValue()).collect(Collectors.joining("&"));
     }
 
@@ -92,11 +101,29 @@ public class SftpEndpoints {
         if (d.privateKeyFile() != null && !Files.isReadable(d.privateKeyFile())) {
             throw new IllegalArgumentException(prefix + "private-key-file: cannot read " + d.privateKeyFile());
         }
+        if (d.directory().contains("${")) {
+            throw new IllegalArgumentException(prefix + "directory: a folder cannot contain '${' (Camel reads it as an "
+                    + "expression)");
+        }
         try {
             uri(name);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Destination '" + name + "' (sftp): " + e.getMessage(), e);
         }
+    }
+
+    /** The folder the destination's files go to, as the server names it: absolute, or relative to the login folder. */
+    String remoteFolder(String destination) {
+        String directory = destinations.get(destination).directory();
+        return directory.isEmpty() ? "" : folder(directory);
+    }
+
+    static boolean absolute(String directory) {
+        return directory.startsWith("/");
+    }
+
+    private static String folder(String directory) {
+        return directory.endsWith("/") ? directory : directory + "/";
     }
 
     /**

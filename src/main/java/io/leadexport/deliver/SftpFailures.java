@@ -41,7 +41,7 @@ public class SftpFailures {
         String uri = exchange.getProperty(ExchangeKeys.SFTP_URI, String.class);
         // A failure while connecting or logging in wrote nothing, and a new connection would fail the same way.
         if (upload != null && uri != null && !whileConnecting(failure)) {
-            tempFiles.remove(uri, destination, upload.fileName(), exchange);
+            tempFiles.remove(uri, destination, endpoints.remoteFolder(destination), upload.fileName(), exchange);
         }
         int attempts = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
         String where = endpoints.describe(destination, "");
@@ -74,6 +74,11 @@ public class SftpFailures {
             if (t instanceof SocketException || t instanceof SocketTimeoutException) {
                 return "the server could not be reached, " + attempts + (attempts == 1 ? " attempt" : " attempts")
                         + " (" + t.getMessage() + ")";
+            }
+            if (t instanceof GenericFileOperationFailedException && t.getMessage() != null
+                    && t.getMessage().startsWith("Cannot change directory to")) {
+                // camel-ftp names only the one folder of the path it could not enter.
+                return "the remote folder does not exist or cannot be entered (" + t.getMessage() + ")";
             }
             if (t instanceof GenericFileOperationFailedException && t.getMessage() != null
                     && t.getMessage().startsWith("File already exist")) {

@@ -24,11 +24,12 @@ public class SftpTempFiles {
         return "." + fileName + ".part";
     }
 
-    public void remove(String uri, String destination, String fileName, Exchange exchange) {
+    /**
+     * @param folder the destination's remote folder, ending in {@code /} (or empty for the login folder)
+     */
+    public void remove(String uri, String destination, String folder, String fileName, Exchange exchange) {
         SftpEndpoint endpoint = exchange.getContext().getEndpoint(uri, SftpEndpoint.class);
-        String directory = endpoint.getConfiguration().getDirectory();
-        String path = (directory.isEmpty() || directory.endsWith("/") ? directory : directory + "/")
-                + temporaryName(fileName);
+        String path = folder + temporaryName(fileName);
         RemoteFileOperations<SftpRemoteFile> operations = endpoint.createRemoteFileOperations();
         try {
             operations.connect(endpoint.getConfiguration(), exchange);

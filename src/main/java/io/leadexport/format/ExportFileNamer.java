@@ -18,13 +18,19 @@ import io.leadexport.request.TimeRange;
 
 /**
  * {@code leads_export[_<template>][_<filter-slug>]_<yyyy-MM-dd_HHmmss>.<ext>} (docs/api.md, "Exporting with
- * GET"): only {@code [a-z0-9._-]}, at most 150 characters. A search shows as {@code search}, never its text (it is often a name,
- * an e-mail or a phone number, and file names travel far). A long slug is cut (with a short hash of the whole slug so that two
+ * GET"): only {@code [a-z0-9._-]}, at most 150 characters, also with the {@code _<job8>} a destination adds to a
+ * taken name. A search shows as {@code search}, never its text (it is often a name, an e-mail or a phone number, and
+ * file names travel far). A long slug is cut (with a short hash of the whole slug so that two
  * different long filters still get different names), never the timestamp.
  */
 public final class ExportFileNamer {
 
     public static final int MAX_LENGTH = 150;
+    /**
+     * Room kept for {@code _<first 8 characters of the job id>}, which a destination adds when the name is taken, so
+     * that the name stays within {@link #MAX_LENGTH} with it too.
+     */
+    static final int UNIQUE_SUFFIX_LENGTH = 9;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd_HHmmss");
 
     private ExportFileNamer() {
@@ -37,7 +43,7 @@ public final class ExportFileNamer {
         if (slug.isEmpty()) {
             return prefix + suffix;
         }
-        int room = MAX_LENGTH - prefix.length() - suffix.length() - 1;
+        int room = MAX_LENGTH - UNIQUE_SUFFIX_LENGTH - prefix.length() - suffix.length() - 1;
         if (slug.length() > room) {
             String hash = "-" + shortHash(slug);
             slug = trimSeparators(slug.substring(0, room - hash.length())) + hash;

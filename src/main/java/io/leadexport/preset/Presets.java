@@ -142,7 +142,8 @@ public class Presets {
         for (String schedule : schedulesNaming(name)) {
             TriggerProperties.Schedule config = schedules.get(schedule);
             try {
-                ObjectNode own = (ObjectNode) json.readTree(config.request());
+                ObjectNode own = json.copy().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                        .valueToTree(config.request());
                 if (config.destination() != null) {
                     own.put("destination", config.destination());
                 }
@@ -155,12 +156,8 @@ public class Presets {
     }
 
     private String presetOf(TriggerProperties.Schedule schedule) {
-        try {
-            JsonNode preset = json.readTree(schedule.request()).get("preset");
-            return preset == null || !preset.isTextual() ? null : preset.asText().strip();
-        } catch (IOException e) {
-            return null;
-        }
+        String preset = schedule.request().preset();
+        return preset == null ? null : preset.strip();
     }
 
     private Map<String, Object> view(Preset preset) {

@@ -1,5 +1,7 @@
 package io.leadexport.request;
 
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
+
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +22,11 @@ public record ExportRequestDocument(
         String preset,
         Map<String, String> labels,
         @JsonProperty("notify") Boolean notifyWhenDone) {
+
+    /** The one constructor configuration binds (a schedule's {@code request}). */
+    @ConstructorBinding
+    public ExportRequestDocument {
+    }
 
     public ExportRequestDocument(String format, String template, List<String> fields, Filter filter,
                                  String nationalId, String destination, Boolean csvBom) {

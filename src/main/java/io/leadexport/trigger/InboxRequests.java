@@ -44,13 +44,15 @@ public class InboxRequests {
     public static final String USER = "inbox";
 
     private final ExportRequestParser parser;
+    private final InboxLog inboxLog;
     private final ObjectMapper json;
     private final Path inbox;
     private final int maxBytes;
 
     public InboxRequests(ExportRequestParser parser, ObjectMapper json, TriggerProperties properties,
-                         RequestProperties requestProperties) {
+                         RequestProperties requestProperties, InboxLog inboxLog) {
         this.parser = parser;
+        this.inboxLog = inboxLog;
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
         this.inbox = Path.of(properties.inbox().directory()).toAbsolutePath().normalize();
         this.maxBytes = requestProperties.maxRequestBytes();
@@ -74,7 +76,7 @@ public class InboxRequests {
         if (document == null || !document.has("destination")) {
             request = request.withDestination(Destinations.OUTBOX);
         }
-        exchange.setProperty(ExchangeKeys.USER, ExportUser.system(USER));
+        exchange.setProperty(ExchangeKeys.USER, ExportUser.inbox());
         exchange.setProperty(ExchangeKeys.TRIGGER, "file");
         exchange.setProperty(ExchangeKeys.SOURCE, "file:" + file.getFileName() + ":"
                 + Files.getLastModifiedTime(file).toMillis() + ":" + size);
@@ -105,6 +107,7 @@ public class InboxRequests {
         Path errors = inbox.resolve(".error");
         Files.createDirectories(errors);
         Files.write(errors.resolve(name + ".error.json"), json.writeValueAsBytes(report));
+        inboxLog.refused(name, String.valueOf(report.get("detail")));
         log.warn("Inbox file {} refused: {}", name, report.get("detail"));
     }
 

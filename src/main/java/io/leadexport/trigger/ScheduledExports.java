@@ -1,11 +1,9 @@
 package io.leadexport.trigger;
 
 import io.leadexport.export.ExchangeKeys;
-import io.leadexport.export.ExportSteps;
 import io.leadexport.history.ExportNotifications;
 import io.leadexport.job.ExportJob;
 import io.leadexport.job.JobStatus;
-import io.leadexport.job.ExportJobs;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -13,76 +11,86 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.leadexport.trigger.TriggerProperties.Schedule;
 import io.leadexport.request.ExportRequest;
-import io.leadexport.request.ExportRequestParser;
-import io.leadexport.request.InvalidExportRequestException;
 import io.leadexport.security.ExportUser;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
-import org.quartz.CronExpression;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The schedule trigger's steps ({@code lead-export.schedules.<name>}). Every instance fires every tick; a tick becomes
- * a job only once, because its source ({@code schedule:<name>:<fire time>}) is unique. Incremental schedules ask for
- * the leads updated since their watermark, which {@link #delivered} moves forward only after a successful delivery.
+ * The schedule trigger's steps ({@code lead-export.schedules.<name>}). A tick fires on one instance and becomes a job
+ * only once, because its source ({@code schedule:<name>:<fire time>}) is unique. Incremental schedules ask for
+ * the leads updated since their watermark, which {@link #advance} moves forward only after a successful delivery.
  */
 @Component("scheduledExports")
 public class ScheduledExports {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledExports.class);
 
-    private final Map<String, TriggerProperties.Schedule> schedules;
-    private final ExportRequestParser parser;
-    private final ObjectMapper json;
+    private final Schedules schedules;
     private final JdbcTemplate jdbc;
     private final ExportNotifications notifications;
 
-    public ScheduledExports(TriggerProperties properties, ExportRequestParser parser, ObjectMapper json,
-                            DataSource dataSource, ExportNotifications notifications) {
+    public ScheduledExports(Schedules schedules, DataSource dataSource, ExportNotifications notifications) {
+        this.schedules = schedules;
         this.notifications = notifications;
-        this.schedules = properties.schedules();
-        this.parser = parser;
-        this.json = json;
         this.jdbc = new JdbcTemplate(dataSource);
-        schedules.forEach(this::check);
     }
 
-    public Map<String, TriggerProperties.Schedule> all() {
-        return schedules;
+    public Map<String, Schedule> all() {
+        return schedules.all();
     }
 
-    /** A tick: the request to queue, or null when this schedule's previous run has not finished yet. */
+    /**
+     * A tick: the request to queue, or null when the schedule is paused or its previous run has not finished yet.
+     * The tick fires on one instance (Quartz's clustered job store); its source keeps it one job even if it fired twice.
+     */
     public ExportRequest tick(@ExchangeProperty(ExchangeKeys.SCHEDULE) String name, @Header("scheduledFireTime") Date fireTime,
                               Exchange exchange) {
-        TriggerProperties.Schedule schedule = schedules.get(name);
-        Boolean busy = jdbc.queryForObject("select exists (select 1 from export_jobs where trigger = 'schedule' "
-                + "and requested_by = ? and status in ('queued', 'running'))", Boolean.class, name);
-        if (Boolean.TRUE.equals(busy)) {
+        if (paused(name)) {
+            log.info("Schedule {} is paused: this tick is skipped", name);
+            return null;
+        }
+        if (busy(name)) {
             log.info("Schedule {}: the previous run has not finished; this tick is skipped", name);
             return null;
         }
         Instant firedFor = fireTime == null ? Instant.now() : fireTime.toInstant();
-        exchange.setProperty(ExchangeKeys.USER, ExportUser.system(name));
+        return start(name, "schedule:" + name + ":" + firedFor, exchange);
+    }
+
+    /**
+     * Sets up the exchange for {@code direct:start-export} as a run of the schedule: requested by the schedule
+     * itself, trigger {@code schedule}, with this source; the request comes from the configuration and the watermark.
+     */
+    ExportRequest start(String name, String source, Exchange exchange) {
+        exchange.setProperty(ExchangeKeys.USER, ExportUser.schedule(name));
         exchange.setProperty(ExchangeKeys.TRIGGER, "schedule");
-        exchange.setProperty(ExchangeKeys.SOURCE, "schedule:" + name + ":" + firedFor);
-        return request(name, schedule, watermark(name));
+        exchange.setProperty(ExchangeKeys.SOURCE, source);
+        return schedules.request(name, watermark(name));
+    }
+
+    /** Whether a run of the schedule is queued or running. */
+    public boolean busy(String name) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from export_jobs where trigger = "
+                + "'schedule' and requested_by = ? and status in ('queued', 'running'))", Boolean.class, name));
+    }
+
+    public boolean paused(String name) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from schedule_pauses where schedule = ?)", Boolean.class, name));
     }
 
     /** After a tick queued its job: the schedule's notify-on-failure addresses hear if it fails. */
     public void subscribeFailures(ExportJob job, @ExchangeProperty(ExchangeKeys.SCHEDULE) String name) {
-        TriggerProperties.Schedule schedule = schedules.get(name);
-        if (schedule != null) {
-            notifications.subscribeFailures(job, schedule.notifyOnFailure());
-        }
+        schedules.get(name).ifPresent(schedule -> notifications.subscribeFailures(job, schedule.notifyOnFailure()));
     }
 
     /**
@@ -90,8 +98,9 @@ public class ScheduledExports {
      * moves to the start of that job (a failed or cancelled run leaves it, so the next run exports those leads).
      */
     public void advance(@ExchangeProperty(ExchangeKeys.JOB) ExportJob job) {
-        TriggerProperties.Schedule schedule = schedules.get(job.requestedBy());
-        if (job.status() != JobStatus.SUCCEEDED || !"schedule".equals(job.trigger()) || schedule == null || !schedule.incremental() || job.startedAt() == null) {
+        Schedule schedule = schedules.get(job.requestedBy()).orElse(null);
+        if (job.status() != JobStatus.SUCCEEDED || !"schedule".equals(job.trigger()) || schedule == null
+                || !schedule.incremental() || job.startedAt() == null) {
             return;
         }
         jdbc.update("insert into schedule_watermarks (schedule, updated_since, job_id) "
@@ -101,37 +110,20 @@ public class ScheduledExports {
                 job.requestedBy(), job.id(), job.attempt());
     }
 
+    /** The latest run of a schedule (a tick's or a run now's). */
+    public record LastRun(String jobId, String status, long rows, Instant finishedAt, String error) {
+    }
+
+    public Optional<LastRun> lastRun(String name) {
+        return jdbc.query("select id, status, processed, finished_at, error from export_jobs where trigger = 'schedule' "
+                        + "and requested_by = ? order by created_at desc limit 1",
+                (rs, n) -> new LastRun(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getString(5)),
+                name).stream().findFirst();
+    }
+
     public Optional<Instant> watermark(String name) {
         return jdbc.query("select updated_since from schedule_watermarks where schedule = ?",
                 (rs, n) -> rs.getTimestamp(1).toInstant(), name).stream().findFirst();
-    }
-
-    /** The schedule's request with its destination, narrowed to what changed since the watermark when incremental. */
-    ExportRequest request(String name, TriggerProperties.Schedule schedule, Optional<Instant> watermark) {
-        try {
-            ObjectNode request = (ObjectNode) json.readTree(schedule.request());
-            if (schedule.destination() != null) {
-                request.put("destination", schedule.destination());
-            }
-            if (schedule.incremental() && watermark.isPresent()) {
-                ObjectNode filter = request.has("filter") && request.get("filter").isObject()
-                        ? (ObjectNode) request.get("filter") : request.putObject("filter");
-                filter.put("updatedFrom", watermark.get().toString());
-            }
-            return parser.fromJson(json.writeValueAsString(request));
-        } catch (InvalidExportRequestException e) {
-            throw new IllegalArgumentException("lead-export.schedules." + name + ".request: " + e.getMessage(), e);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("lead-export.schedules." + name + ".request is not a JSON object: "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private void check(String name, TriggerProperties.Schedule schedule) {
-        if (!CronExpression.isValidExpression(schedule.cron())) {
-            throw new IllegalArgumentException("lead-export.schedules." + name + ".cron '" + schedule.cron()
-                    + "' is not a Quartz cron expression (seconds first, e.g. 0 0 2 * * ?)");
-        }
-        request(name, schedule, Optional.empty());
     }
 }

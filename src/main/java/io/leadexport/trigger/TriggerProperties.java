@@ -1,7 +1,10 @@
 package io.leadexport.trigger;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+
+import io.leadexport.request.ExportRequestDocument;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -26,14 +29,17 @@ public record TriggerProperties(
      * A scheduled export, {@code lead-export.schedules.<name>.*}.
      *
      * @param cron        Quartz syntax, seconds first: {@code 0 0 2 * * ?}
-     * @param request     the export request as JSON, parsed as strictly as an HTTP request
+     * @param zone        the time zone of the cron; {@code lead-export.zone} when not set
+     * @param request     the export request as nested configuration ({@code request.format=csv},
+     *                    {@code request.filter.status[0]=new}, or a YAML map), validated as strictly as an HTTP request
      * @param destination where it goes; overrides the request's
      * @param incremental only leads updated since the last successful delivery
      * @param notifyOnFailure e-mail addresses told of every failed run, with its error
      */
     public record Schedule(
             @NotBlank String cron,
-            @DefaultValue("{}") String request,
+            ZoneId zone,
+            @DefaultValue ExportRequestDocument request,
             String destination,
             @DefaultValue("false") boolean incremental,
             List<String> notifyOnFailure) {
@@ -43,9 +49,9 @@ public record TriggerProperties(
             notifyOnFailure = notifyOnFailure == null ? List.of() : List.copyOf(notifyOnFailure);
         }
 
-        /** A schedule that tells nobody of its failures. */
-        public Schedule(String cron, String request, String destination, boolean incremental) {
-            this(cron, request, destination, incremental, List.of());
+        /** A schedule in the default zone that tells nobody of its failures. */
+        public Schedule(String cron, ExportRequestDocument request, String destination, boolean incremental) {
+            this(cron, null, request, destination, incremental, List.of());
         }
     }
 

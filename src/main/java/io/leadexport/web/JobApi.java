@@ -31,6 +31,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.leadexport.request.RequestProperties;
 import io.leadexport.security.ExportUser;
+import io.leadexport.security.RequesterKind;
 import io.leadexport.web.DownloadResponses;
 import io.leadexport.web.ProblemException;
 
@@ -87,11 +88,13 @@ public class JobApi {
                      @Header("status") String status, @ExchangeProperty(ExchangeKeys.USER) ExportUser user) {
         int p = page(page);
         int s = size(size);
+        // A MANAGER sees the jobs it asked for as a person, never a schedule's or the inbox's of the same name.
         String owner = !user.isAdmin() ? user.username()
                 : userFilter == null || userFilter.isBlank() ? null : userFilter.strip();
+        RequesterKind kind = user.isAdmin() ? null : user.kind();
         List<String> statuses = statuses(status);
-        List<Map<String, Object>> items = store.list(owner, statuses, p, s).stream().map(views::view).toList();
-        return new Page(items, p, s, store.count(owner, statuses));
+        List<Map<String, Object>> items = store.list(owner, kind, statuses, p, s).stream().map(views::view).toList();
+        return new Page(items, p, s, store.count(owner, kind, statuses));
     }
 
     private static List<String> statuses(String status) {
@@ -214,13 +217,13 @@ public class JobApi {
 
     private ExportJob visible(String id, ExportUser user) {
         Optional<ExportJob> job = store.find(id);
-        if (job.isEmpty() || !(user.isAdmin() || job.get().requestedBy().equals(user.username()))) {
+        if (job.isEmpty() || !(user.isAdmin() || job.get().isRequestedBy(user))) {
             throw ProblemException.notFound("There is no export job " + id + ".");
         }
         return job.get();
     }
 
-    private static int page(String page) {
+    static int page(String page) {
         int value = number("page", page, 0);
         if (value < 0) {
             throw new ProblemException(400, "Invalid page", "page must be 0 or more");
@@ -228,7 +231,7 @@ public class JobApi {
         return value;
     }
 
-    private static int size(String size) {
+    static int size(String size) {
         int value = number("size", size, 20);
         if (value < 1 || value > MAX_PAGE_SIZE) {
             throw new ProblemException(400, "Invalid page", "size must be from 1 to " + MAX_PAGE_SIZE);

@@ -2,12 +2,9 @@ package io.leadexport.deliver;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,16 +12,13 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadexport.request.RequestProperties;
 import io.leadexport.support.Api;
-import io.leadexport.support.EndToEndTest;
 import io.leadexport.support.Jobs;
 import io.leadexport.support.TestLeads;
 import io.leadexport.support.TestLeads.Lead;
@@ -36,42 +30,23 @@ import org.apache.camel.support.service.ServiceHelper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * SFTP delivery end to end (README, "Delivery"): exports started over HTTP are uploaded to SFTP servers running in the
- * test (Apache MINA SSHD on loopback, host keys checked against known_hosts files written here), and what arrives is
- * read back from the servers' folders. One context of its own, with its destinations on this class's servers:
- * <ul>
- * <li>{@code crm-sftp}: public-key login; {@code crm-sftp-password}: password login, on the same server;</li>
- * <li>{@code crm-sftp-pgp}: files PGP-encrypted for a key pair made here;</li>
- * <li>{@code crm-sftp-wrong-key}: a known_hosts entry with another key; {@code crm-sftp-bad-login}: a wrong password
- * (both with a long retry delay, so a retry would show);</li>
- * <li>{@code crm-sftp-late}: a server that only starts once the delivery has failed a few times.</li>
- * </ul>
+ * SFTP delivery end to end (README, "Delivery"), with the faults an embedded server can be made to have: exports started over HTTP are
+ * uploaded to the Apache MINA SSHD servers of {@link SftpDestinations} (host keys checked against known_hosts files
+ * written there), and what arrives is read back from the servers' folders.
  */
-@EndToEndTest
-class SftpDeliveryTest {
+class SftpDeliveryTest extends SftpDestinations {
 
     private static final Instant T0 = Instant.parse("2024-03-05T17:30:00Z");
-    private static final String PASSWORD = "s3cret&key=(v)?";
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static SftpTestServer server;
-    private static SftpTestServer lateServer;
-    private static int latePort;
-    private static PgpTestKeys recipient;
-
     @LocalServerPort
     int port;
     @Autowired
@@ -84,62 +59,6 @@ class SftpDeliveryTest {
     Api api;
     Jobs jobs;
     List<Lead> hardCases;
-
-    @DynamicPropertySource
-    static void destinations(DynamicPropertyRegistry registry) throws Exception {
-        Path base = Files.createDirectories(Path.of("target", "test-sftp", UUID.randomUUID().toString()))
-                .toAbsolutePath();
-        KeyPair clientKey = SftpTestServer.rsaKeyPair();
-        Path privateKey = SftpTestServer.writePrivateKey(clientKey, base.resolve("id_rsa"));
-        server = new SftpTestServer(base.resolve("server"), clientKey.getPublic(), PASSWORD).start(0);
-        Path knownHosts = Files.writeString(base.resolve("known_hosts"), server.knownHostsLine(server.port()));
-        Path otherKnownHosts = Files.writeString(base.resolve("known_hosts_other"),
-                SftpTestServer.knownHostsLine(server.port(), SftpTestServer.rsaKeyPair().getPublic()));
-        for (String folder : List.of("inbound", "by-password", "encrypted", "wrong-key", "bad-login")) {
-            server.folder(folder);
-        }
-        lateServer = new SftpTestServer(base.resolve("late-server"), clientKey.getPublic(), PASSWORD);
-        lateServer.folder("inbound");
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            latePort = socket.getLocalPort();
-        }
-        Path lateKnownHosts = Files.writeString(base.resolve("known_hosts_late"), lateServer.knownHostsLine(latePort));
-        recipient = new PgpTestKeys();
-        Path publicKey = recipient.writePublicKey(base.resolve("recipient.pgp"));
-
-        destination(registry, "crm-sftp", server.port(), "inbound", knownHosts, 2, "100ms");
-        registry.add("lead-export.destinations.crm-sftp.private-key-file", privateKey::toString);
-        destination(registry, "crm-sftp-password", server.port(), "by-password", knownHosts, 2, "100ms");
-        registry.add("lead-export.destinations.crm-sftp-password.password", () -> PASSWORD);
-        destination(registry, "crm-sftp-pgp", server.port(), "encrypted", knownHosts, 2, "100ms");
-        registry.add("lead-export.destinations.crm-sftp-pgp.private-key-file", privateKey::toString);
-        registry.add("lead-export.destinations.crm-sftp-pgp.pgp-public-key-file", publicKey::toString);
-        destination(registry, "crm-sftp-wrong-key", server.port(), "wrong-key", otherKnownHosts, 3, "10s");
-        registry.add("lead-export.destinations.crm-sftp-wrong-key.private-key-file", privateKey::toString);
-        destination(registry, "crm-sftp-bad-login", server.port(), "bad-login", knownHosts, 3, "10s");
-        registry.add("lead-export.destinations.crm-sftp-bad-login.password", () -> "not" + PASSWORD);
-        destination(registry, "crm-sftp-late", latePort, "inbound", lateKnownHosts, 8, "200ms");
-        registry.add("lead-export.destinations.crm-sftp-late.private-key-file", privateKey::toString);
-    }
-
-    private static void destination(DynamicPropertyRegistry registry, String name, int port, String directory,
-                                    Path knownHosts, int maxRetries, String retryDelay) {
-        String prefix = "lead-export.destinations." + name + ".";
-        registry.add(prefix + "type", () -> "sftp");
-        registry.add(prefix + "host", () -> "127.0.0.1");
-        registry.add(prefix + "port", () -> port);
-        registry.add(prefix + "username", () -> SftpTestServer.USER);
-        registry.add(prefix + "known-hosts-file", knownHosts::toString);
-        registry.add(prefix + "directory", () -> directory);
-        registry.add(prefix + "max-retries", () -> maxRetries);
-        registry.add(prefix + "retry-delay", () -> retryDelay);
-    }
-
-    @AfterAll
-    static void stopServers() throws IOException {
-        server.stop();
-        lateServer.stop();
-    }
 
     @BeforeEach
     void setUp() {

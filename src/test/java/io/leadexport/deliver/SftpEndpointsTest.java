@@ -70,10 +70,24 @@ class SftpEndpointsTest {
     }
 
     @Test
-    void foldersArePercentEncodedAndAnAbsoluteFolderKeepsItsSlash() {
+    void foldersArePercentEncoded() {
         assertThat(SftpEndpoints.path("in box/2024")).isEqualTo("in%20box/2024");
-        assertThat(endpoints(TestDestinations.sftp("/srv/leads", "pw", null, knownHosts, null)).uri("crm"))
-                .startsWith("sftp://sftp.example.com:2222//srv/leads?");
+    }
+
+    /** camel-ftp makes a folder in the URI relative to the login folder, so an absolute one goes in the file name. */
+    @Test
+    void anAbsoluteFolderIsPartOfTheFileNameNotOfTheUri() {
+        String uri = endpoints(TestDestinations.sftp("/srv/leads", "pw", null, knownHosts, null)).uri("crm");
+
+        assertThat(uri).startsWith("sftp://sftp.example.com:2222/?")
+                .contains("&fileName=RAW(/srv/leads/${exchangeProperty.sftpUpload.fileName})&")
+                .contains("&tempFileName=RAW(.${exchangeProperty.sftpUpload.fileName}.part)&");
+    }
+
+    @Test
+    void aFolderThatCamelWouldReadAsAnExpressionStopsTheStartUp() {
+        assertThatThrownBy(() -> endpoints(TestDestinations.sftp("/srv/${date:now}", "pw", null, knownHosts, null)))
+                .hasMessageContaining("lead-export.destinations.crm.directory");
     }
 
     @Test

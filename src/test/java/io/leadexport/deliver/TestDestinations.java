@@ -18,6 +18,6 @@ final class TestDestinations {
     static DestinationProperties sftp(String directory, String password, Path privateKey, Path knownHosts,
                                       Path pgpPublicKey) {
         return new DestinationProperties(DestinationType.SFTP, directory, "sftp.example.com", 2222, "leads", password,
-                privateKey, knownHosts, pgpPublicKey, null, null, 500, 3, Duration.ofSeconds(1));
+                privateKey, null, knownHosts, pgpPublicKey, null, null, 500, 3, Duration.ofSeconds(1));
     }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.request.ExportRequestParser;
 import io.leadexport.request.ExportTemplate;
+import io.leadexport.request.ExportRequestDocument;
 import io.leadexport.request.InvalidExportRequestException;
 import io.leadexport.security.ExportPermissions;
 import io.leadexport.security.ExportUser;
@@ -175,8 +176,8 @@ class PresetsTest {
     void aSharedPresetThatAConfiguredScheduleNamesCannotBeDeletedUnsharedOrBroken() {
         api.put("admin", PRESETS + "nightly", "{\"request\": {\"template\": \"crm\"}, \"shared\": true}");
         Presets withSchedule = new Presets(store, parser, permissions, json, withSchedules(Map.of(
-                "crm-nightly", new TriggerProperties.Schedule("0 0 2 * * ?",
-                        "{\"preset\": \"nightly\", \"format\": \"csv\", \"template\": \"crm\"}", null, true, List.of()))));
+                "crm-nightly", new TriggerProperties.Schedule("0 0 2 * * ?", new ExportRequestDocument("csv", "crm",
+                        null, null, null, null, null, "nightly", null, null), null, true))));
         ExportUser admin = new ExportUser("admin", java.util.Set.of(ExportUser.ADMIN));
 
         assertThatThrownBy(() -> withSchedule.delete("nightly", admin))

@@ -23,6 +23,8 @@ class RoutesBootTest {
                 .contains("run-export", "download-export", "stream-export", "list-export-fields", "submit-export",
                         "preview-export", "list-export-jobs", "get-export-job", "cancel-export-job",
                         "download-export-job-file", "list-export-history", "list-audit-entries", "erase-stored-values", "respond-json", "start-export",
+                        "list-export-schedules", "run-export-schedule", "pause-export-schedule",
+                        "resume-export-schedule", "list-inbox-files",
                         "claim-export-jobs", "run-export-job", "heartbeat-export-jobs", "recover-export-jobs",
                         "sweep-export-files", "record-history", "deliver-export", "deliver-local", "deliver-http", "deliver-sftp",
                         "trigger-inbox", "list-export-presets", "save-export-preset", "delete-export-preset")

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.leadexport.request.ExportRequestDocument;
 import io.leadexport.request.RequestProperties;
 import io.leadexport.support.Api;
 import io.leadexport.support.EndToEndTest;
@@ -32,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @EndToEndTest
 class ScheduleHealthTest {
+
+    private static final ExportRequestDocument EMPTY_REQUEST =
+            new ExportRequestDocument(null, null, null, null, null, null, null, null, null, null);
 
     @LocalServerPort
     int port;
@@ -70,7 +74,7 @@ class ScheduleHealthTest {
         run(minutely, Instant.now().minus(Duration.ofMinutes(3)), "succeeded");
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-        Health result = health(Map.of(minutely, new TriggerProperties.Schedule("0 * * * * ?", "{}", null, false),
+        Health result = health(Map.of(minutely, new TriggerProperties.Schedule("0 * * * * ?", EMPTY_REQUEST, null, false),
                 never, nightly()), registry).health();
 
         assertThat(detail(result, minutely)).containsEntry("status", "stale");
@@ -93,7 +97,7 @@ class ScheduleHealthTest {
     }
 
     private static TriggerProperties.Schedule nightly() {
-        return new TriggerProperties.Schedule("0 0 2 * * ?", "{}", "download", true);
+        return new TriggerProperties.Schedule("0 0 2 * * ?", EMPTY_REQUEST, "download", true);
     }
 
     @SuppressWarnings("unchecked")

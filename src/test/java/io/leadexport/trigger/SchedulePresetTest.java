@@ -8,7 +8,8 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.leadexport.history.ExportNotifications;
+import io.leadexport.request.ExportRequestDocument;
+import io.leadexport.request.RequestProperties;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.request.ExportRequestParser;
 import io.leadexport.request.ExportTemplate;
@@ -37,7 +38,7 @@ class SchedulePresetTest {
     @Autowired
     DataSource dataSource;
     @Autowired
-    ExportNotifications notifications;
+    RequestProperties requestProperties;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -64,7 +65,7 @@ class SchedulePresetTest {
                 + "'crm-nightly', true, '{\"template\": \"salesforce\", \"filter\": {\"status\": [\"new\"]}}', 'admin')");
         TriggerProperties.Schedule nightly = schedule("{\"preset\": \"crm-nightly\", \"format\": \"xlsx\"}");
 
-        ExportRequest request = schedules(Map.of("nightly", nightly)).request("nightly", nightly, Optional.empty());
+        ExportRequest request = schedules(Map.of("nightly", nightly)).request("nightly", Optional.empty());
 
         assertThat(request.template()).isEqualTo(ExportTemplate.SALESFORCE);
         assertThat(request.format().key()).isEqualTo("xlsx");
@@ -72,12 +73,17 @@ class SchedulePresetTest {
         assertThat(request.preset()).isEqualTo("crm-nightly");
     }
 
-    private ScheduledExports schedules(Map<String, TriggerProperties.Schedule> schedules) {
-        return new ScheduledExports(new TriggerProperties(schedules, new TriggerProperties.Inbox("./inbox", false)),
-                parser, json, dataSource, notifications);
+    private Schedules schedules(Map<String, TriggerProperties.Schedule> schedules) {
+        return new Schedules(new TriggerProperties(schedules, new TriggerProperties.Inbox("./inbox", false)),
+                requestProperties, parser);
     }
 
-    private static TriggerProperties.Schedule schedule(String request) {
-        return new TriggerProperties.Schedule("0 0 2 * * ?", request, null, false, List.of());
+    private TriggerProperties.Schedule schedule(String request) {
+        try {
+            return new TriggerProperties.Schedule("0 0 2 * * ?", json.readValue(request, ExportRequestDocument.class),
+                    null, false);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 }

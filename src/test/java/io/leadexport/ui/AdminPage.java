@@ -319,6 +319,13 @@ final class AdminPage {
                 + "return hit === arguments[0] || arguments[0].contains(hit);", element);
     }
 
+    /** Clicks a field list column's checkbox after scrolling it to the middle (the actions bar sticks at the bottom). */
+    void tickColumn(String key) {
+        WebElement box = driver.findElement(By.id("field-" + key));
+        scrollTo(box);
+        box.click();
+    }
+
     /** Scrolls the window (only the window, only up or down) to bring an element to its middle. */
     void scrollTo(WebElement element) {
         js().executeScript("const r = arguments[0].getBoundingClientRect();"

@@ -191,7 +191,7 @@ class AdminPageSafetyTest {
     void cardsAndHistoryShowFilterColumnsAndPolicyAndExportAgainFillsTheForm() {
         page.signInAs("admin");
         page.chooseTemplate("crm");
-        page.element(By.id("field-status")).click();
+        page.tickColumn("status");
         assertThat(page.selectedColumns()).as("a ticked column joins the end of the ticked ones")
                 .containsExactly("fullName", "phone", "email", "policyOfInterest", "status");
         assertThat(page.element(By.cssSelector("#field-list li:nth-child(5)")).getDomAttribute("data-key"))
@@ -236,7 +236,7 @@ class AdminPageSafetyTest {
     void switchingTemplateAsksBeforeThrowingAwayPickedColumns() {
         page.signInAs("manager");
         page.chooseTemplate("basic");
-        page.element(By.id("field-notes")).click();
+        page.tickColumn("notes");
         List<String> picked = page.selectedColumns();
         assertThat(picked).endsWith("notes");
 

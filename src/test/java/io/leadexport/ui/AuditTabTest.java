@@ -48,18 +48,33 @@ class AuditTabTest {
         var driver = browser.driver();
         driver.findElement(By.id("audit-user")).sendKeys(intruder);
         new Select(driver.findElement(By.id("audit-action"))).selectByValue("sign-in-failed");
-        // The entry is written off the request's thread: apply until it is there.
-        List<WebElement> rows = page.waitFor(d -> {
-            d.findElement(By.id("audit-apply")).click();
-            List<WebElement> found = d.findElements(By.cssSelector("#audit-table tbody tr[data-action='sign-in-failed']"));
-            return found.isEmpty() ? null : found;
+        // The entry is written off the request's thread: the page is asked once it is there.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> io.leadexport.support.Jobs
+                .json(new Api(port).get("admin", "/api/leads/export/audit?action=sign-in-failed&user=" + intruder))
+                .get("total").asLong() == 1);
+        driver.findElement(By.id("audit-apply")).click();
+        List<String> row = page.waitFor(d -> {
+            try {
+                List<WebElement> found = d.findElements(
+                        By.cssSelector("#audit-table tbody tr[data-action='sign-in-failed']"));
+                if (found.size() != 1) {
+                    return null;
+                }
+                WebElement entry = found.get(0);
+                if (!intruder.equals(entry.findElement(By.className("audit-user")).getText())) {
+                    return null;
+                }
+                return List.of(entry.findElement(By.className("audit-user")).getText(),
+                        entry.findElement(By.className("audit-action")).getText(),
+                        entry.findElement(By.className("audit-address")).getText());
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return null;
+            }
         });
 
-        assertThat(rows).hasSize(1);
-        assertThat(rows.get(0).findElement(By.className("audit-user")).getText()).isEqualTo(intruder);
-        assertThat(rows.get(0).findElement(By.className("audit-action")).getText()).isEqualTo("Sign-in failed");
-        assertThat(rows.get(0).findElement(By.className("audit-address")).getText())
-                .matches("127\\.0\\.0\\.1|0:0:0:0:0:0:0:1|::1");
+        assertThat(row.get(0)).isEqualTo(intruder);
+        assertThat(row.get(1)).isEqualTo("Sign-in failed");
+        assertThat(row.get(2)).matches("127\\.0\\.0\\.1|0:0:0:0:0:0:0:1|::1");
         assertThat(driver.findElement(By.id("audit-pager")).getText()).contains("1–1 of 1");
     }
 
