@@ -42,14 +42,24 @@ public class DataSourceConfiguration {
 
     @Bean(destroyMethod = "close")
     DataSource exportDataSource(DatabaseEndpoint endpoint, DatabaseProperties properties) {
+        return streamingPool("lead-export-streaming", endpoint, properties.export().connectionPoolSize());
+    }
+
+    /** The streaming pool of synchronous downloads (GET /api/leads/export), apart from the background jobs'. */
+    @Bean(destroyMethod = "close")
+    DataSource downloadDataSource(DatabaseEndpoint endpoint, DatabaseProperties properties) {
+        return streamingPool("lead-export-downloads", endpoint, properties.export().downloadConnectionPoolSize());
+    }
+
+    private static DataSource streamingPool(String name, DatabaseEndpoint endpoint, int size) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("lead-export-streaming");
+        config.setPoolName(name);
         config.setJdbcUrl(endpoint.url());
         config.setUsername(endpoint.username());
         config.setPassword(endpoint.password());
         config.setAutoCommit(false);
         config.setReadOnly(true);
-        config.setMaximumPoolSize(properties.export().connectionPoolSize());
+        config.setMaximumPoolSize(size);
         config.setMinimumIdle(0);
         return new HikariDataSource(config);
     }

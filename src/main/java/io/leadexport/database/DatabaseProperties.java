@@ -28,7 +28,13 @@ public record DatabaseProperties(
     public record Database(@DefaultValue("./data") Path embeddedDirectory) {
     }
 
-    /** The connections the streaming exports hold, each for as long as its export reads. */
-    public record ExportPool(@DefaultValue("6") @Min(1) int connectionPoolSize) {
+    /**
+     * The connections the streaming exports hold, each for as long as its export reads: background jobs and schedules
+     * draw on {@code connection-pool-size}, synchronous downloads on a pool of their own
+     * ({@code download-connection-pool-size}), so downloads never leave a nightly delivery without a connection.
+     */
+    public record ExportPool(
+            @DefaultValue("6") @Min(1) int connectionPoolSize,
+            @DefaultValue("4") @Min(1) int downloadConnectionPoolSize) {
     }
 }

@@ -8,6 +8,13 @@ public final class ExchangeKeys {
 
     /** The {@link ExportRun} going through the pipeline, then delivery and the finish route. */
     public static final String RUN = "exportRun";
+    /** A synchronous download's id, given by its download slot (the row that counts it and owns its folder). */
+    public static final String DOWNLOAD_ID = "exportDownloadId";
+    /**
+     * The DataSource the run-export route streams from: {@code exportDataSource} for jobs and schedules,
+     * {@code downloadDataSource} for synchronous downloads, so downloads never take a job's connection.
+     */
+    public static final String POOL = "exportPool";
     /** Who asks ({@code security.ExportUser}): set by every trigger, read by the HTTP routes and the job queue. */
     public static final String USER = "exportUser";
     /** What started the export: {@code http}, {@code schedule} or {@code file}; input of {@code direct:start-export}. */

@@ -2,6 +2,7 @@ package io.leadexport.export;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -13,6 +14,10 @@ public final class ExportFiles {
     private ExportFiles() {
     }
 
+    /**
+     * Deletes an export's folder and all it holds; an attempt's folder ({@code <jobId>/attempt-<n>}) takes its job's
+     * folder with it once no other attempt's folder is left in it.
+     */
     public static void deleteDirectory(Path directory) {
         if (directory == null || !Files.isDirectory(directory)) {
             return;
@@ -21,6 +26,21 @@ public final class ExportFiles {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        deleteJobFolderIfEmpty(directory);
+    }
+
+    /** After an attempt's folder is gone, its job's folder, if nothing else is in it. */
+    static void deleteJobFolderIfEmpty(Path attemptFolder) {
+        if (ExportFolders.attemptOf(attemptFolder.getFileName().toString()).isEmpty()) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(attemptFolder.getParent());
+        } catch (DirectoryNotEmptyException e) {
+            // Another attempt's folder (or a legacy file) is still there: it is not ours to remove.
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

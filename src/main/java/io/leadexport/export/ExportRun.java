@@ -59,7 +59,13 @@ public final class ExportRun {
 
     /** A one-off run (a synchronous download), with an id of its own. */
     public static ExportRun oneOff(ExportRequest request, ExportUser requestedBy, String trigger, ZoneId zone) {
-        return new ExportRun(UUID.randomUUID().toString(), request, requestedBy, trigger, 1, false, now(zone));
+        return oneOff(UUID.randomUUID().toString(), request, requestedBy, trigger, zone);
+    }
+
+    /** A one-off run under a given id (a download's slot). */
+    public static ExportRun oneOff(String id, ExportRequest request, ExportUser requestedBy, String trigger,
+                                   ZoneId zone) {
+        return new ExportRun(id, request, requestedBy, trigger, 1, false, now(zone));
     }
 
     private static OffsetDateTime now(ZoneId zone) {

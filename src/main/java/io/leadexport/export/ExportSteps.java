@@ -48,6 +48,10 @@ import org.springframework.stereotype.Component;
 @Component("exportSteps")
 public class ExportSteps {
 
+    /** The pools of {@link ExchangeKeys#POOL}. */
+    public static final String JOB_POOL = "exportDataSource";
+    static final String DOWNLOAD_POOL = "downloadDataSource";
+
     private final RunningExports running;
     private final LeadQueryBuilder queries;
     private final LeadWriters writers;
@@ -87,7 +91,10 @@ public class ExportSteps {
             throw new IllegalStateException("an export needs the " + ExchangeKeys.USER + " property");
         }
         permissions.check(request, user);
-        ExportRun run = ExportRun.oneOff(request, user, trigger == null ? "http" : trigger, zone);
+        String downloadId = exchange.getProperty(ExchangeKeys.DOWNLOAD_ID, String.class);
+        ExportRun run = downloadId == null ? ExportRun.oneOff(request, user, trigger == null ? "http" : trigger, zone)
+                : ExportRun.oneOff(downloadId, request, user, trigger == null ? "http" : trigger, zone);
+        exchange.setProperty(ExchangeKeys.POOL, DOWNLOAD_POOL);
         // A synchronous export (a job has its log context and was audited already): one attempt, on this thread.
         ExportLogContext.enter(run.id(), 1);
         plainNationalIds.started(request, user.username(), run.trigger(), run.id());
@@ -114,7 +121,8 @@ public class ExportSteps {
     public void open(@ExchangeProperty(ExchangeKeys.RUN) ExportRun run) throws IOException {
         WriterSession session = run.session;
         session.fileName = ExportFileNamer.name(run.request(), run.generatedAt());
-        session.directory = storage.resolve(run.id());
+        // A job's attempt writes in <jobId>/attempt-<n>/, a download in <downloadId>/ (see ExportFolders).
+        session.directory = ExportFolders.of(storage, run.id(), run.ofJob() ? run.attempt() : 0);
         Files.createDirectories(session.directory);
         session.file = session.directory.resolve(session.fileName);
         session.partFile = session.directory.resolve("." + session.fileName + ".part");
@@ -122,7 +130,7 @@ public class ExportSteps {
         session.out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(session.partFile), 1 << 16),
                 session.digest);
         session.writer = writers.open(session.out, new ExportDescription(run.request(), run.generatedAt(),
-                run.requestedBy().username(), run.total()));
+                run.requestedBy().username(), run.total()), session.directory);
         session.writer.begin();
     }
 
@@ -209,6 +217,7 @@ public class ExportSteps {
             try (var leftovers = Files.list(session.directory)) {
                 if (leftovers.findAny().isEmpty()) {
                     Files.deleteIfExists(session.directory);
+                    ExportFiles.deleteJobFolderIfEmpty(session.directory);
                 }
             }
         }

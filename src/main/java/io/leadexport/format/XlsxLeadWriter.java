@@ -3,6 +3,7 @@ package io.leadexport.format;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 
 import io.leadexport.record.ConversationRef;
@@ -56,19 +57,33 @@ final class XlsxLeadWriter implements LeadWriter {
     private int links;
     private long linksOmitted;
     private boolean closed;
+    private final Path tempFolder;
 
     /** @param rowsPerSheet data rows per sheet, at most {@value #MAX_ROWS_PER_SHEET}; smaller only in tests */
     XlsxLeadWriter(OutputStream out, ExportDescription description, int rowsPerSheet) {
-        this(out, description, rowsPerSheet, MAX_LINKS);
+        this(out, description, rowsPerSheet, MAX_LINKS, null);
+    }
+
+    /**
+     * @param tempFolder where SXSSF's temporary files go (the export's own folder); null for the system's
+     */
+    XlsxLeadWriter(OutputStream out, ExportDescription description, int rowsPerSheet, Path tempFolder) {
+        this(out, description, rowsPerSheet, MAX_LINKS, tempFolder);
     }
 
     /** @param maxLinks hyperlinks in the workbook; smaller than {@value #MAX_LINKS} only in tests */
     XlsxLeadWriter(OutputStream out, ExportDescription description, int rowsPerSheet, int maxLinks) {
+        this(out, description, rowsPerSheet, maxLinks, null);
+    }
+
+    private XlsxLeadWriter(OutputStream out, ExportDescription description, int rowsPerSheet, int maxLinks,
+                           Path tempFolder) {
         if (rowsPerSheet < 1 || rowsPerSheet > MAX_ROWS_PER_SHEET) {
             throw new IllegalArgumentException(
                     "rows per sheet must be between 1 and " + MAX_ROWS_PER_SHEET + ", not " + rowsPerSheet);
         }
         this.out = out;
+        this.tempFolder = tempFolder;
         this.description = description;
         this.rowsPerSheet = rowsPerSheet;
         this.maxLinks = Math.min(maxLinks, MAX_LINKS);
@@ -80,11 +95,15 @@ final class XlsxLeadWriter implements LeadWriter {
 
     @Override
     public void begin() throws IOException {
-        startSheet();
+        XlsxTempFiles.in(tempFolder, this::startSheet);
     }
 
     @Override
     public void write(List<Object[]> records) throws IOException {
+        XlsxTempFiles.in(tempFolder, () -> writeRows(records));
+    }
+
+    private void writeRows(List<Object[]> records) throws IOException {
         for (Object[] record : records) {
             if (rowsInSheet == rowsPerSheet) {
                 completeSheet();
@@ -105,6 +124,10 @@ final class XlsxLeadWriter implements LeadWriter {
 
     @Override
     public void finish() throws IOException {
+        XlsxTempFiles.in(tempFolder, this::finishWorkbook);
+    }
+
+    private void finishWorkbook() throws IOException {
         completeSheet();
         for (SXSSFSheet leads : sheets) {
             widths.applyTo(leads);

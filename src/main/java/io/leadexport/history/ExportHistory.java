@@ -35,11 +35,12 @@ public class ExportHistory {
      * @return whether a row was written
      */
     public boolean record(HistoryEvent event) throws JsonProcessingException {
-        return jdbc.update("insert into export_history (job_id, finished_at, requested_by, trigger, format, template, "
-                        + "fields, filter, national_id, rows, status, destination, file_name, file_size, duration_ms, "
-                        + "error) select ?::uuid, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ? "
+        return jdbc.update("insert into export_history (job_id, finished_at, requested_by, requester_kind, trigger, "
+                        + "format, template, fields, filter, national_id, rows, status, destination, file_name, file_size, "
+                        + "duration_ms, error) select ?::uuid, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ? "
                         + "where not exists (select 1 from export_history where job_id = ?::uuid)",
-                event.jobId(), Timestamp.from(event.finishedAt()), event.requestedBy(), event.trigger(), event.format(),
+                event.jobId(), Timestamp.from(event.finishedAt()), event.requestedBy(), event.requesterKind(),
+                event.trigger(), event.format(),
                 event.template(), json.writeValueAsString(event.fields()), json.writeValueAsString(event.filter()),
                 event.nationalId(), event.rows(), event.status(), event.destination(), event.fileName(),
                 event.fileSize(), event.durationMs(), event.error(), event.jobId()) > 0;
@@ -77,7 +78,7 @@ public class ExportHistory {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(query.size());
         pageParams.add((long) query.page() * query.size());
-        List<Map<String, Object>> items = jdbc.query("select job_id, finished_at, requested_by, trigger, format, "
+        List<Map<String, Object>> items = jdbc.query("select job_id, finished_at, requested_by, requester_kind, trigger, format, "
                         + "template, fields::text as fields, filter::text as filter, national_id, rows, status, destination, "
                         + "file_name, file_size, duration_ms, error from export_history" + where
                         + " order by finished_at desc, id desc limit ? offset ?",
@@ -86,6 +87,7 @@ public class ExportHistory {
                     item.put("jobId", rs.getString("job_id"));
                     item.put("finishedAt", rs.getTimestamp("finished_at").toInstant().toString());
                     item.put("requestedBy", rs.getString("requested_by"));
+                    item.put("requesterKind", rs.getString("requester_kind"));
                     item.put("trigger", rs.getString("trigger"));
                     item.put("format", rs.getString("format"));
                     item.put("template", rs.getString("template"));

@@ -14,6 +14,7 @@ public record HistoryEvent(
         String jobId,
         Instant finishedAt,
         String requestedBy,
+        String requesterKind,
         String trigger,
         Map<String, Object> request,
         Long rows,

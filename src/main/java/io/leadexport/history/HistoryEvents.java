@@ -54,7 +54,7 @@ public class HistoryEvents implements Processor {
         Long durationMs = job.startedAt() == null || job.finishedAt() == null ? null
                 : Duration.between(job.startedAt(), job.finishedAt()).toMillis();
         return new HistoryEvent(job.id(), job.finishedAt() == null ? Instant.now() : job.finishedAt(),
-                job.requestedBy(), job.trigger(), request(job.requestJson()), job.processed(), job.status().key(),
+                job.requestedBy(), job.requesterKind().key(), job.trigger(), request(job.requestJson()), job.processed(), job.status().key(),
                 job.fileName(), job.fileSize(), durationMs, job.error());
     }
 
@@ -62,7 +62,8 @@ public class HistoryEvents implements Processor {
         ExportResult result = run.result();
         String status = result != null && failure == null ? "succeeded"
                 : run.isCancelled() || Causes.cancelled(failure) ? "cancelled" : "failed";
-        return new HistoryEvent(run.id(), Instant.now(), run.requestedBy().username(), run.trigger(),
+        return new HistoryEvent(run.id(), Instant.now(), run.requestedBy().username(), run.requestedBy().kind().key(),
+                run.trigger(),
                 RequestSummary.request(run.request()), result != null ? result.rows() : run.processed(), status,
                 result == null ? null : result.fileName(), result == null ? null : result.size(),
                 Duration.between(run.startedAt(), Instant.now()).toMillis(),

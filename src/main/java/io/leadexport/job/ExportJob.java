@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Set;
 
 import io.leadexport.security.ExportUser;
+import io.leadexport.security.RequesterKind;
 
 /** A row of {@code export_jobs}. */
 public record ExportJob(
@@ -12,6 +13,7 @@ public record ExportJob(
         String trigger,
         String requestedBy,
         Set<String> requestedRoles,
+        RequesterKind requesterKind,
         String requestJson,
         String destination,
         long processed,
@@ -33,7 +35,12 @@ public record ExportJob(
         String error) {
 
     public ExportUser requester() {
-        return new ExportUser(requestedBy, requestedRoles);
+        return new ExportUser(requestedBy, requestedRoles, requesterKind);
+    }
+
+    /** Whether {@code user} asked for this job: the same name and the same kind of requester. */
+    public boolean isRequestedBy(ExportUser user) {
+        return user.is(requestedBy, requesterKind);
     }
 
     /** The file can be downloaded: it was made, kept in storage, has not expired and has not been deleted. */

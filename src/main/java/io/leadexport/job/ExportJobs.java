@@ -7,6 +7,7 @@ import io.leadexport.export.ExportFiles;
 import io.leadexport.export.ExportLogContext;
 import io.leadexport.export.ExportResult;
 import io.leadexport.export.ExportRun;
+import io.leadexport.export.ExportSteps;
 import io.leadexport.export.RunningExports;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -32,6 +33,9 @@ import io.leadexport.request.RequestProperties;
 import io.leadexport.request.RequestSummary;
 import io.leadexport.security.ExportPermissions;
 import io.leadexport.security.ExportUser;
+import io.leadexport.security.LimitsProperties;
+import io.leadexport.security.RequesterKind;
+import io.leadexport.security.UserLimitExceededException;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -52,7 +56,10 @@ public class ExportJobs implements SmartLifecycle {
 
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
+    private static final long QUEUE_RETRY_AFTER_SECONDS = 30;
+
     private final JobStore store;
+    private final int queuedJobsLimit;
     private final ExportRequestParser parser;
     private final ExportPermissions permissions;
     private final RunningExports running;
@@ -71,13 +78,15 @@ public class ExportJobs implements SmartLifecycle {
 
     public ExportJobs(JobStore store, ExportRequestParser parser, ExportPermissions permissions,
                       RunningExports running, ObjectMapper json, JobProperties properties,
-                      RequestProperties requestProperties, PlainNationalIdAudit plainNationalIds) {
+                      RequestProperties requestProperties, PlainNationalIdAudit plainNationalIds,
+                      LimitsProperties limits) {
         this.store = store;
         this.parser = parser;
         this.permissions = permissions;
         this.running = running;
         this.json = json;
         this.plainNationalIds = plainNationalIds;
+        this.queuedJobsLimit = limits.queuedJobs();
         this.settings = properties.jobs();
         this.zone = requestProperties.zone();
         this.retention = properties.storage().retention();
@@ -100,12 +109,13 @@ public class ExportJobs implements SmartLifecycle {
             source = idempotencySource(user, key);
         }
         permissions.check(request, user);
+        checkQueueLimit(user);
         String requestJson = json.writeValueAsString(RequestSummary.request(request));
         if (key != null) {
             store.releaseSource(source, Instant.now().minus(IDEMPOTENCY_WINDOW));
         }
         String id = UUID.randomUUID().toString();
-        ExportJob job = store.insert(id, trigger, user.username(), user.roles(), requestJson, request.destination(),
+        ExportJob job = store.insert(id, trigger, user, requestJson, request.destination(),
                 source);
         if (key != null && !job.id().equals(id) && !json.readTree(job.requestJson()).equals(json.readTree(requestJson))) {
             throw new IdempotencyKeyReusedException(key, job.id());
@@ -119,6 +129,22 @@ public class ExportJobs implements SmartLifecycle {
     /** Keys are the user's own: two users sending the same key start two jobs. */
     private static String idempotencySource(ExportUser user, String key) {
         return "idempotency-key:" + user.username() + ":" + key;
+    }
+
+    /**
+     * A person may have at most {@code lead-export.limits.queued-jobs} jobs waiting; schedules and the inbox are
+     * server-side configuration and are not limited here.
+     */
+    private void checkQueueLimit(ExportUser user) {
+        if (user.kind() != RequesterKind.USER) {
+            return;
+        }
+        long queued = store.count(user.username(), RequesterKind.USER, List.of(JobStatus.QUEUED.key()));
+        if (queued >= queuedJobsLimit) {
+            throw new UserLimitExceededException("You have " + queued + " exports waiting to start, the most one user "
+                    + "may have (lead-export.limits.queued-jobs); try again when one has started, or cancel one.",
+                    QUEUE_RETRY_AFTER_SECONDS);
+        }
     }
 
     /** Claims as many queued jobs as this instance has free workers. */
@@ -139,6 +165,7 @@ public class ExportJobs implements SmartLifecycle {
     /** Sets a worker exchange up to run a claimed job through the pipeline: the job, and its run context. */
     public ExportRun prepare(ExportJob job, Exchange exchange) {
         exchange.setProperty(ExchangeKeys.JOB, job);
+        exchange.setProperty(ExchangeKeys.POOL, ExportSteps.JOB_POOL);
         ExportLogContext.enter(job.id(), job.attempt());
         log.info("Export job started: trigger {}, requested by {}, destination {}", job.trigger(), job.requestedBy(),
                 job.destination());

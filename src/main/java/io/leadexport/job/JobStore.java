@@ -13,6 +13,9 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import io.leadexport.security.ExportUser;
+import io.leadexport.security.RequesterKind;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -25,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class JobStore {
 
-    private static final String COLUMNS = "id, status, trigger, requested_by, requested_roles, request::text as request, "
+    private static final String COLUMNS = "id, status, trigger, requested_by, requested_roles, requester_kind, request::text as request, "
             + "destination, processed, total, rows_per_second, file_name, file_path, file_size, file_sha256, expires_at, "
             + "file_deleted_at, delivery, attempt, worker, cancel_requested, created_at, started_at, finished_at, error";
 
@@ -39,12 +42,13 @@ public class JobStore {
      * Queues a job. A {@code source} (the inbox file, the schedule tick) may start one job only: a second insert with
      * the same source returns the existing job instead.
      */
-    public ExportJob insert(String id, String trigger, String requestedBy, Iterable<String> roles, String requestJson,
+    public ExportJob insert(String id, String trigger, ExportUser requester, String requestJson,
                             String destination, String source) {
         try {
-            jdbc.update("insert into export_jobs (id, status, trigger, requested_by, requested_roles, request, "
-                            + "destination, source) values (?::uuid, 'queued', ?, ?, ?, ?::jsonb, ?, ?)",
-                    id, trigger, requestedBy, String.join(",", roles), requestJson, destination, source);
+            jdbc.update("insert into export_jobs (id, status, trigger, requested_by, requested_roles, requester_kind, "
+                            + "request, destination, source) values (?::uuid, 'queued', ?, ?, ?, ?, ?::jsonb, ?, ?)",
+                    id, trigger, requester.username(), String.join(",", requester.roles()), requester.kind().key(),
+                    requestJson, destination, source);
             return find(id).orElseThrow();
         } catch (DuplicateKeyException e) {
             return jdbc.query("select " + COLUMNS + " from export_jobs where source = ?", MAPPER, source).get(0);
@@ -64,10 +68,13 @@ public class JobStore {
         return jdbc.query("select " + COLUMNS + " from export_jobs where id = ?::uuid", MAPPER, id).stream().findFirst();
     }
 
-    /** Newest first; {@code requestedBy} null means everyone's, no {@code statuses} means any status. */
-    public List<ExportJob> list(String requestedBy, List<String> statuses, int page, int size) {
+    /**
+     * Newest first; {@code requestedBy} null means everyone's, a {@code kind} narrows it to that kind of requester
+     * (null: any), no {@code statuses} means any status.
+     */
+    public List<ExportJob> list(String requestedBy, RequesterKind kind, List<String> statuses, int page, int size) {
         List<Object> params = new ArrayList<>();
-        String where = where(requestedBy, statuses, params);
+        String where = where(requestedBy, kind, statuses, params);
         params.add(size);
         params.add((long) page * size);
         return jdbc.query("select " + COLUMNS + " from export_jobs" + where
@@ -75,20 +82,24 @@ public class JobStore {
     }
 
     public long count(String requestedBy) {
-        return count(requestedBy, List.of());
+        return count(requestedBy, null, List.of());
     }
 
-    public long count(String requestedBy, List<String> statuses) {
+    public long count(String requestedBy, RequesterKind kind, List<String> statuses) {
         List<Object> params = new ArrayList<>();
-        String where = where(requestedBy, statuses, params);
+        String where = where(requestedBy, kind, statuses, params);
         return jdbc.queryForObject("select count(*) from export_jobs" + where, Long.class, params.toArray());
     }
 
-    private static String where(String requestedBy, List<String> statuses, List<Object> params) {
+    private static String where(String requestedBy, RequesterKind kind, List<String> statuses, List<Object> params) {
         List<String> conditions = new ArrayList<>();
         if (requestedBy != null) {
             conditions.add("requested_by = ?");
             params.add(requestedBy);
+        }
+        if (kind != null) {
+            conditions.add("requester_kind = ?");
+            params.add(kind.key());
         }
         if (!statuses.isEmpty()) {
             conditions.add("status = any(?)");
@@ -208,6 +219,7 @@ public class JobStore {
             rs.getString("trigger"),
             rs.getString("requested_by"),
             new HashSet<>(Arrays.asList(rs.getString("requested_roles").split(","))),
+            RequesterKind.of(rs.getString("requester_kind")),
             rs.getString("request"),
             rs.getString("destination"),
             rs.getLong("processed"),

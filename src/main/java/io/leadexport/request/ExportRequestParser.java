@@ -1,7 +1,6 @@
 package io.leadexport.request;
 
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -94,10 +93,15 @@ public class ExportRequestParser {
             throw new InvalidExportRequestException(
                     FieldError.of("body", "is " + json.length + " bytes; at most " + maxBytes + " are accepted"));
         }
-        if (json == null || json.length == 0 || new String(json, StandardCharsets.UTF_8).isBlank()) {
+        // Text that is not UTF-8 is refused, never decoded with replacement characters.
+        String text = json == null ? "" : RequestText.utf8("body", json);
+        if (text.isBlank()) {
             return validate(new ExportRequestDocument(null, null, null, null, null, null, null));
         }
         ExportRequestDocument own = readDocument(json);
+        if (own == null) {
+            throw new InvalidExportRequestException(FieldError.of("body", "must be a JSON object, not null"));
+        }
         if (own.preset() == null) {
             return validate(own);
         }
@@ -227,11 +231,14 @@ public class ExportRequestParser {
                     new FieldError(path(e), "is not a known property", known));
         } catch (JsonParseException e) {
             throw new InvalidExportRequestException(FieldError.of("body", "is not valid JSON: "
-                    + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr()
+                    + RequestText.shortened(e.getOriginalMessage()) + " (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ")"));
         } catch (JsonMappingException e) {
-            throw new InvalidExportRequestException(FieldError.of(
-                    path(e).isEmpty() ? "body" : path(e), "has the wrong type: " + e.getOriginalMessage()));
+            if (path(e).isEmpty()) {
+                throw new InvalidExportRequestException(FieldError.of("body", "must be a JSON object"));
+            }
+            throw new InvalidExportRequestException(FieldError.of(path(e), "has the wrong type: "
+                    + RequestText.shortened(e.getOriginalMessage())));
         } catch (IOException e) {
             throw new InvalidExportRequestException(FieldError.of("body", "could not be read: " + e.getMessage()));
         }
@@ -252,6 +259,10 @@ public class ExportRequestParser {
     /** Validates a document; every problem is reported at once. */
     public ExportRequest validate(ExportRequestDocument doc) {
         List<FieldError> errors = new ArrayList<>();
+        checkText(doc, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidExportRequestException(errors);
+        }
 
         ExportFormat format = ExportFormat.CSV;
         if (doc.format() != null) {
@@ -371,6 +382,27 @@ public class ExportRequestParser {
             }
         }
         return parsed;
+    }
+
+    /** Every value is text a request may hold (see {@link RequestText}), before any message repeats one. */
+    private static void checkText(ExportRequestDocument doc, List<FieldError> errors) {
+        RequestText.check("format", doc.format(), errors);
+        RequestText.check("template", doc.template(), errors);
+        RequestText.check("fields", doc.fields(), errors);
+        RequestText.check("nationalId", doc.nationalId(), errors);
+        RequestText.check("destination", doc.destination(), errors);
+        RequestText.check("preset", doc.preset(), errors);
+        ExportRequestDocument.Filter filter = doc.filter();
+        if (filter != null) {
+            RequestText.check("filter.status", filter.status(), errors);
+            RequestText.check("filter.policy", filter.policy(), errors);
+            RequestText.check("filter.country", filter.country(), errors);
+            RequestText.check("filter.createdFrom", filter.createdFrom(), errors);
+            RequestText.check("filter.createdTo", filter.createdTo(), errors);
+            RequestText.check("filter.updatedFrom", filter.updatedFrom(), errors);
+            RequestText.check("filter.updatedTo", filter.updatedTo(), errors);
+            RequestText.check("filter.search", filter.search(), errors);
+        }
     }
 
     private static List<LeadField> parseFields(List<String> keys, List<FieldError> errors) {
@@ -504,19 +536,51 @@ public class ExportRequestParser {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            String name = decode("query", eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(queryField(name), pair.substring(eq + 1));
             params.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
         }
         return params;
     }
 
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidExportRequestException(FieldError.of("query", "is not a valid URL-encoded query string"));
+    /** The request field a query parameter sets, for error messages: {@code search} is {@code filter.search}. */
+    private static String queryField(String parameter) {
+        return ExportRequestDocument.FILTER_PROPERTIES.contains(parameter) ? "filter." + parameter : parameter;
+    }
+
+    /** Percent-decoding into strict UTF-8 ({@link java.net.URLDecoder} would replace bad bytes without a word). */
+    private static String decode(String field, String text) {
+        byte[] bytes = new byte[text.length() * 3];
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '+') {
+                bytes[n++] = ' ';
+            } else if (c == '%') {
+                int value = i + 2 < text.length() ? hex(text.charAt(i + 1), text.charAt(i + 2)) : -1;
+                if (value < 0) {
+                    throw new InvalidExportRequestException(FieldError.of(field,
+                            "is not valid URL encoding ('%' must be followed by two hex digits)"));
+                }
+                bytes[n++] = (byte) value;
+                i += 2;
+            } else {
+                byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length()) {
+                    utf8 = text.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
+                    i++;
+                }
+                System.arraycopy(utf8, 0, bytes, n, utf8.length);
+                n += utf8.length;
+            }
         }
+        return RequestText.utf8(field, Arrays.copyOf(bytes, n));
+    }
+
+    private static int hex(char high, char low) {
+        int h = Character.digit(high, 16);
+        int l = Character.digit(low, 16);
+        return h < 0 || l < 0 ? -1 : h * 16 + l;
     }
 
     /** {@code status=new,contacted} and {@code status=new&status=contacted} mean the same. */

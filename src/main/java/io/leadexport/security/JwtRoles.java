@@ -3,7 +3,7 @@ package io.leadexport.security;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -14,28 +14,30 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /**
  * Maps an OAuth2 bearer token to a user of this service: the name from a claim ({@code preferred_username} by
- * default, else {@code sub}), the roles from a claim ({@code roles} by default; a list or a space-separated string;
- * {@code ADMIN}, {@code MANAGER}, with or without {@code ROLE_}, any case). Other roles are ignored.
+ * default, else {@code sub}), the roles from a claim ({@code roles} by default; a list or a space-separated string).
+ * A claim value grants a role only when it is exactly the name configured for it
+ * ({@code lead-export.security.jwt-role-names.admin|manager}, {@code ADMIN} and {@code MANAGER} by default): an
+ * identity provider's {@code admin} of some other application is not this service's ADMIN. Other values are ignored.
  */
 final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
 
-    private static final List<String> KNOWN = List.of(ExportUser.ADMIN, ExportUser.MANAGER);
-
     private final String rolesClaim;
     private final String usernameClaim;
+    private final Map<String, String> roleByClaimValue;
 
-    JwtRoles(String rolesClaim, String usernameClaim) {
+    JwtRoles(String rolesClaim, String usernameClaim, String adminRoleName, String managerRoleName) {
         this.rolesClaim = rolesClaim;
         this.usernameClaim = usernameClaim;
+        this.roleByClaimValue = Map.of(adminRoleName, ExportUser.ADMIN, managerRoleName, ExportUser.MANAGER);
     }
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
         List<GrantedAuthority> authorities = new ArrayList<>();
-        for (String role : roles(jwt.getClaim(rolesClaim))) {
-            String name = role.strip().toUpperCase(Locale.ROOT).replaceFirst("^ROLE_", "");
-            if (KNOWN.contains(name)) {
-                authorities.add(new SimpleGrantedAuthority("ROLE_" + name));
+        for (String value : roles(jwt.getClaim(rolesClaim))) {
+            String role = roleByClaimValue.get(value);
+            if (role != null) {
+                authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
             }
         }
         String username = jwt.getClaimAsString(usernameClaim);

@@ -25,6 +25,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * HTTP Basic for every {@code /api/**} call, users from {@code lead-export.users}. With none configured, one
@@ -41,11 +44,14 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, SecurityProperties properties,
-                                    ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+                                    ObjectProvider<JwtDecoder> jwtDecoder, SignInThrottle throttle) throws Exception {
         if (jwtDecoder.getIfAvailable() != null) {
             // An issuer (or its keys) is configured: OAuth2 bearer tokens are accepted beside HTTP Basic.
-            JwtRoles roles = new JwtRoles(properties.security().jwtRolesClaim(),
-                    properties.security().jwtUsernameClaim());
+            // The audience is checked where spring.security.oauth2.resourceserver.jwt.audiences is set (Spring Boot
+            // adds that validator to the decoder it configures).
+            SecurityProperties.Security security = properties.security();
+            JwtRoles roles = new JwtRoles(security.jwtRolesClaim(), security.jwtUsernameClaim(),
+                    security.jwtRoleNames().admin(), security.jwtRoleNames().manager());
             http.oauth2ResourceServer(oauth -> oauth
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(roles))
                     .authenticationEntryPoint((request, response, e) -> {
@@ -64,10 +70,13 @@ public class SecurityConfiguration {
                                 "/api/leads/export/inbox", "/api/leads/export/inbox/**")
                         .hasRole(ExportUser.ADMIN)
                         .anyRequest().hasAnyRole(ExportUser.ADMIN, ExportUser.MANAGER))
+                .addFilterBefore(new CrossOriginGuard(problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new SignInThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    // The admin page signs in with its own form: a challenge would make the browser pop up its
-                    // Basic dialog over it. Scripts (curl) don't send the header and keep the challenge.
-                    if (!XML_HTTP_REQUEST.equalsIgnoreCase(request.getHeader("X-Requested-With"))) {
+                    // A browser that answered a Basic challenge keeps the credentials and sends them on every later
+                    // request, including those another site makes it send: browsers never get the challenge, only
+                    // scripts (curl) do.
+                    if (!isBrowser(request)) {
                         response.setHeader("WWW-Authenticate", "Basic realm=\"lead-export\"");
                     }
                     problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
@@ -79,6 +88,14 @@ public class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
+    }
+
+    /** A browser: a page's fetch or XHR, or a navigation that takes HTML. curl and scripts send none of these. */
+    static boolean isBrowser(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return XML_HTTP_REQUEST.equalsIgnoreCase(request.getHeader("X-Requested-With"))
+                || request.getHeader("Sec-Fetch-Mode") != null
+                || (accept != null && accept.toLowerCase(Locale.ROOT).contains("text/html"));
     }
 
     /** Everything outside the API (the page, unknown URLs) is public, so unknown URLs answer 404, not 401. */

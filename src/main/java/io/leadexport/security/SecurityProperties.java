@@ -28,11 +28,19 @@ public record SecurityProperties(
      * @param allowPlainNationalId whether ADMINs may ask for national IDs in plain text
      * @param jwtRolesClaim        with OAuth2 bearer tokens: the claim that lists the roles (ADMIN, MANAGER)
      * @param jwtUsernameClaim     with OAuth2 bearer tokens: the claim that names the user (falls back to {@code sub})
+     * @param jwtRoleNames         with OAuth2 bearer tokens: the exact claim values that mean ADMIN and MANAGER
      */
     public record Security(
             @DefaultValue("false") boolean allowPlainNationalId,
             @DefaultValue("roles") String jwtRolesClaim,
-            @DefaultValue("preferred_username") String jwtUsernameClaim) {
+            @DefaultValue("preferred_username") String jwtUsernameClaim,
+            @DefaultValue @Valid JwtRoleNames jwtRoleNames) {
+    }
+
+    /** The claim values, matched exactly (case included), that grant ADMIN and MANAGER. */
+    public record JwtRoleNames(
+            @DefaultValue("ADMIN") @NotBlank String admin,
+            @DefaultValue("MANAGER") @NotBlank String manager) {
     }
 
     /** @param email where this user's notification e-mails go; none: the user gets none */

@@ -76,7 +76,7 @@ public class InboxRequests {
         if (document == null || !document.has("destination")) {
             request = request.withDestination(Destinations.OUTBOX);
         }
-        exchange.setProperty(ExchangeKeys.USER, ExportUser.system(USER));
+        exchange.setProperty(ExchangeKeys.USER, ExportUser.inbox());
         exchange.setProperty(ExchangeKeys.TRIGGER, "file");
         exchange.setProperty(ExchangeKeys.SOURCE, "file:" + file.getFileName() + ":"
                 + Files.getLastModifiedTime(file).toMillis() + ":" + size);

@@ -71,7 +71,7 @@ public class ScheduledExports {
      * itself, trigger {@code schedule}, with this source; the request comes from the configuration and the watermark.
      */
     ExportRequest start(String name, String source, Exchange exchange) {
-        exchange.setProperty(ExchangeKeys.USER, ExportUser.system(name));
+        exchange.setProperty(ExchangeKeys.USER, ExportUser.schedule(name));
         exchange.setProperty(ExchangeKeys.TRIGGER, "schedule");
         exchange.setProperty(ExchangeKeys.SOURCE, source);
         return schedules.request(name, watermark(name));

@@ -31,6 +31,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.leadexport.request.RequestProperties;
 import io.leadexport.security.ExportUser;
+import io.leadexport.security.RequesterKind;
 import io.leadexport.web.DownloadResponses;
 import io.leadexport.web.ProblemException;
 
@@ -87,11 +88,13 @@ public class JobApi {
                      @Header("status") String status, @ExchangeProperty(ExchangeKeys.USER) ExportUser user) {
         int p = page(page);
         int s = size(size);
+        // A MANAGER sees the jobs it asked for as a person, never a schedule's or the inbox's of the same name.
         String owner = !user.isAdmin() ? user.username()
                 : userFilter == null || userFilter.isBlank() ? null : userFilter.strip();
+        RequesterKind kind = user.isAdmin() ? null : user.kind();
         List<String> statuses = statuses(status);
-        List<Map<String, Object>> items = store.list(owner, statuses, p, s).stream().map(views::view).toList();
-        return new Page(items, p, s, store.count(owner, statuses));
+        List<Map<String, Object>> items = store.list(owner, kind, statuses, p, s).stream().map(views::view).toList();
+        return new Page(items, p, s, store.count(owner, kind, statuses));
     }
 
     private static List<String> statuses(String status) {
@@ -214,7 +217,7 @@ public class JobApi {
 
     private ExportJob visible(String id, ExportUser user) {
         Optional<ExportJob> job = store.find(id);
-        if (job.isEmpty() || !(user.isAdmin() || job.get().requestedBy().equals(user.username()))) {
+        if (job.isEmpty() || !(user.isAdmin() || job.get().isRequestedBy(user))) {
             throw ProblemException.notFound("There is no export job " + id + ".");
         }
         return job.get();

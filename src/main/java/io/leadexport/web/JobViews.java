@@ -36,6 +36,7 @@ public class JobViews {
         view.put("status", job.status().key());
         view.put("trigger", job.trigger());
         view.put("requestedBy", job.requestedBy());
+        view.put("requesterKind", job.requesterKind().key());
         view.put("request", request(job.requestJson()));
         view.put("destination", job.destination());
         view.put("progress", progress(job));

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadexport.job.IdempotencyKeyReusedException;
 import io.leadexport.request.InvalidExportRequestException;
 import io.leadexport.security.ExportForbiddenException;
+import io.leadexport.security.UserLimitExceededException;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.util.ObjectHelper;
@@ -42,6 +43,11 @@ public class ProblemResponses {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, problem.getStatus());
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        UserLimitExceededException limited = ObjectHelper.getException(UserLimitExceededException.class,
+                exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        if (limited != null) {
+            exchange.getMessage().setHeader("Retry-After", limited.retryAfterSeconds());
+        }
         exchange.getMessage().setBody(json.writeValueAsString(problem));
     }
 
@@ -66,6 +72,18 @@ public class ProblemResponses {
             problem.setTitle("Idempotency key reused");
             problem.setProperty("errors", List.of(Map.of("field", IdempotencyKeys.HEADER, "message", reused.getMessage())));
             problem.setProperty("jobId", reused.jobId());
+            return problem;
+        }
+        UserLimitExceededException limited = ObjectHelper.getException(UserLimitExceededException.class, failure);
+        if (limited != null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, limited.getMessage());
+            problem.setTitle("Too Many Requests");
+            return problem;
+        }
+        RequestTooLargeException tooLarge = ObjectHelper.getException(RequestTooLargeException.class, failure);
+        if (tooLarge != null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+            problem.setTitle("Request too large");
             return problem;
         }
         ErrorResponse known = ObjectHelper.getException(ErrorResponse.class, failure);

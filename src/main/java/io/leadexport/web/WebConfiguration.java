@@ -2,7 +2,12 @@ package io.leadexport.web;
 
 import java.util.concurrent.Executor;
 
+import io.leadexport.request.RequestProperties;
+import io.leadexport.security.LimitsProperties;
+import io.leadexport.security.ProblemWriter;
+
 import org.slf4j.MDC;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -14,29 +19,58 @@ public class WebConfiguration {
 
     /**
      * The executor platform-http runs routes on. It prefers a {@link DelegatingSecurityContextAsyncTaskExecutor}, which
-     * carries the caller's security context into the route, so beans there know who is asking. Sized for
-     * synchronous downloads, which hold a thread for the length of an export.
+     * carries the caller's security context into the route, so beans there know who is asking. Two lanes
+     * ({@link RequestLanes}): synchronous downloads, which hold a thread for their export and transfer, on threads of
+     * their own ({@code lead-export.limits.download-threads}); every other request on the API threads.
      */
     @Bean
-    Executor platformHttpExecutor(ThreadPoolTaskExecutor platformHttpThreads) {
-        return new DelegatingSecurityContextAsyncTaskExecutor(platformHttpThreads);
+    Executor platformHttpExecutor(ThreadPoolTaskExecutor platformHttpThreads,
+                                  ThreadPoolTaskExecutor downloadThreads) {
+        return new DelegatingSecurityContextAsyncTaskExecutor(new RequestLanes(platformHttpThreads, downloadThreads));
     }
 
+    /** The API lane: short requests only, so a fixed pool with room to queue a burst. */
     @Bean
     ThreadPoolTaskExecutor platformHttpThreads() {
         ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
         pool.setThreadNamePrefix("http-");
-        pool.setCorePoolSize(8);
-        pool.setMaxPoolSize(32);
-        pool.setQueueCapacity(200);
-        // A synchronous export puts its job id in the logging MDC of the thread: nothing of it outlives the request.
-        pool.setTaskDecorator(task -> () -> {
+        pool.setCorePoolSize(16);
+        pool.setMaxPoolSize(16);
+        pool.setQueueCapacity(1000);
+        pool.setTaskDecorator(WebConfiguration::clearingMdc);
+        return pool;
+    }
+
+    /** The download lane: each thread runs one synchronous export and sends its file, however slow the client. */
+    @Bean
+    ThreadPoolTaskExecutor downloadThreads(LimitsProperties limits) {
+        ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
+        pool.setThreadNamePrefix("download-");
+        pool.setCorePoolSize(limits.downloadThreads());
+        pool.setMaxPoolSize(limits.downloadThreads());
+        pool.setQueueCapacity(4 * limits.downloadThreads());
+        pool.setTaskDecorator(WebConfiguration::clearingMdc);
+        return pool;
+    }
+
+    /** A synchronous export puts its job id in the logging MDC of the thread: nothing of it outlives the request. */
+    private static Runnable clearingMdc(Runnable task) {
+        return () -> {
             try {
                 task.run();
             } finally {
                 MDC.clear();
             }
-        });
-        return pool;
+        };
+    }
+
+    /** Body checks run before anything else, Spring Security included, so an oversized body is never read whole. */
+    @Bean
+    FilterRegistrationBean<RequestBodyGuard> requestBodyGuard(ProblemWriter problems, RequestProperties properties) {
+        FilterRegistrationBean<RequestBodyGuard> registration =
+                new FilterRegistrationBean<>(new RequestBodyGuard(problems, properties));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(-200);
+        return registration;
     }
 }

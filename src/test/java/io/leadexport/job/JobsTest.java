@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -23,6 +24,8 @@ import io.leadexport.support.TestLeads;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import io.leadexport.security.ExportUser;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -159,7 +162,7 @@ class JobsTest {
                 .get("id").asText();
         // A job whose request no longer validates when it runs (e.g. a destination removed from the configuration).
         String failing = UUID.randomUUID().toString();
-        store.insert(failing, "schedule", "nightly", List.of("ADMIN"), "{\"format\": \"pdf\"}", "download", null);
+        store.insert(failing, "schedule", ExportUser.schedule("nightly"), "{\"format\": \"pdf\"}", "download", null);
         jobs.awaitFinished("admin", succeeded, Duration.ofSeconds(20));
         jobs.awaitFinished("admin", failing, Duration.ofSeconds(20));
         HttpResponse<byte[]> sync = api.get("admin", "/api/leads/export?format=csv&nationalId=omitted");
@@ -252,9 +255,9 @@ class JobsTest {
     void aTickOrFileSeenByTwoInstancesBecomesOneJob() {
         String source = "schedule:nightly:2024-01-01T02:00:00Z";
 
-        ExportJob first = store.insert(UUID.randomUUID().toString(), "schedule", "nightly", List.of("ADMIN"), "{}",
+        ExportJob first = store.insert(UUID.randomUUID().toString(), "schedule", ExportUser.schedule("nightly"), "{}",
                 "download", source);
-        ExportJob second = store.insert(UUID.randomUUID().toString(), "schedule", "nightly", List.of("ADMIN"), "{}",
+        ExportJob second = store.insert(UUID.randomUUID().toString(), "schedule", ExportUser.schedule("nightly"), "{}",
                 "download", source);
 
         assertThat(second.id()).isEqualTo(first.id());

@@ -16,6 +16,8 @@ import io.leadexport.support.Jobs;
 import io.leadexport.support.TestLeads;
 
 import org.apache.camel.CamelContext;
+import io.leadexport.security.ExportUser;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -74,7 +76,8 @@ class ShutdownTest {
                         "camel.main.jmx-enabled=false", "lead-export.jobs.poll-interval-ms=100")
                 .run()) {
             id = jdbc.queryForObject("select gen_random_uuid()::text", String.class);
-            second.getBean(JobStore.class).insert(id, "http", "admin", java.util.List.of("ADMIN"),
+            second.getBean(JobStore.class).insert(id, "http",
+                    new io.leadexport.security.ExportUser("admin", java.util.Set.of("ADMIN")),
                     "{\"format\": \"xlsx\"}", "download", null);
             await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
                     "select processed from export_jobs where id = ?::uuid", Long.class, id) > 0);

@@ -659,10 +659,26 @@ class ExportRequestParserTest {
         }
 
         @Test
-        void aMalformedEscapeIsRejected() {
+        void aMalformedEscapeIsRejectedNamingTheField() {
             FieldError error = onlyError(errorsOf(() -> parser.fromQueryString("search=100%")));
 
-            assertThat(error.field()).isEqualTo("query");
+            assertThat(error.field()).isEqualTo("filter.search");
+        }
+
+        @Test
+        void anEscapeThatIsNotUtf8IsRejectedNamingTheFieldRatherThanReplaced() {
+            FieldError error = onlyError(errorsOf(() -> parser.fromQueryString("format=csv&search=Zo%EB")));
+
+            assertThat(error.field()).isEqualTo("filter.search");
+            assertThat(error.message()).contains("UTF-8");
+        }
+
+        @Test
+        void anEscapedNulIsRejectedNamingTheField() {
+            FieldError error = onlyError(errorsOf(() -> parser.fromQueryString("search=smith%00")));
+
+            assertThat(error.field()).isEqualTo("filter.search");
+            assertThat(error.message()).contains("NUL");
         }
 
         @Test
@@ -679,6 +695,84 @@ class ExportRequestParserTest {
 
             assertThat(request.filter().created().from()).isEqualTo(Instant.parse("2024-01-08T05:00:00Z"));
             assertThat(request.filter().created().toExclusive()).isEqualTo(Instant.parse("2024-01-15T05:00:00Z"));
+        }
+    }
+
+    @Nested
+    class HostileText {
+
+        @Test
+        void aNulInAValueIsRejectedNamingTheField() {
+            FieldError error = onlyError(errorsOf(json("{'filter': {'search': 'smith\\u0000'}}")));
+
+            assertThat(error.field()).isEqualTo("filter.search");
+            assertThat(error.message()).contains("NUL");
+        }
+
+        @Test
+        void aNulInAListIsRejectedNamingItsPosition() {
+            FieldError error = onlyError(errorsOf(json("{'filter': {'policy': ['Auto', 'Ho\\u0000me']}}")));
+
+            assertThat(error.field()).isEqualTo("filter.policy[1]");
+        }
+
+        @Test
+        void anUnpairedSurrogateIsRejectedNamingTheField() {
+            FieldError error = onlyError(errorsOf(json("{'fields': ['fullName', '\\ud800']}")));
+
+            assertThat(error.field()).isEqualTo("fields[1]");
+            assertThat(error.message()).contains("surrogate");
+        }
+
+        @Test
+        void aPairedSurrogateIsAnOrdinaryCharacter() {
+            ExportRequest request = parser.fromJson(json("{'filter': {'search': '\\ud83d\\ude00 smile'}}"));
+
+            assertThat(request.filter().search()).isEqualTo("\ud83d\ude00 smile");
+        }
+
+        @Test
+        void anOverLongValueIsRejectedWithoutBeingRepeated() {
+            String policy = "p".repeat(RequestText.MAX_LENGTH + 1);
+
+            FieldError error = onlyError(errorsOf(json("{'filter': {'policy': ['" + policy + "']}}")));
+
+            assertThat(error.field()).isEqualTo("filter.policy[0]");
+            assertThat(error.message()).contains("at most " + RequestText.MAX_LENGTH).doesNotContain(policy);
+        }
+
+        @Test
+        void anOverLongUnknownFormatIsNotEchoed() {
+            String format = "f".repeat(1000);
+
+            FieldError error = onlyError(errorsOf(json("{'format': '" + format + "'}")));
+
+            assertThat(error.field()).isEqualTo("format");
+            assertThat(error.message()).doesNotContain(format);
+        }
+
+        @Test
+        void aNullDocumentIsRejected() {
+            FieldError error = onlyError(errorsOf("null"));
+
+            assertThat(error.field()).isEqualTo("body");
+            assertThat(error.message()).contains("JSON object");
+        }
+
+        @Test
+        void aStringOrNumberDocumentIsRejected() {
+            assertThat(onlyError(errorsOf("\"csv\"")).message()).contains("JSON object");
+            assertThat(onlyError(errorsOf("42")).message()).contains("JSON object");
+        }
+
+        @Test
+        void aBodyThatIsNotUtf8IsRejected() {
+            byte[] latin1 = json("{'filter': {'search': 'Zoë'}}").getBytes(StandardCharsets.ISO_8859_1);
+
+            FieldError error = onlyError(errorsOf(() -> parser.fromJsonBytes(latin1)));
+
+            assertThat(error.field()).isEqualTo("body");
+            assertThat(error.message()).contains("UTF-8");
         }
     }
 }

@@ -40,10 +40,12 @@ class JwtBearerTest {
 
     private static final KeyPair ISSUER = rsa();
     private static final KeyPair STRANGER = rsa();
+    private static final String AUDIENCE = "lead-export";
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", JwtBearerTest::publicKeyFile);
+        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> AUDIENCE);
     }
 
     @LocalServerPort
@@ -62,9 +64,29 @@ class JwtBearerTest {
 
     @Test
     void anAdminTokenReadsHistory() throws Exception {
-        String token = token(ISSUER, "ada", List.of("role_admin"), Instant.now().plusSeconds(300));
+        String token = token(ISSUER, "ada", List.of("ADMIN"), Instant.now().plusSeconds(300));
 
         assertThat(get("/api/leads/export/history", token).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void roleNamesAreMatchedExactlyNotInAnyCase() throws Exception {
+        for (String role : List.of("admin", "Admin", "ROLE_ADMIN", "role_admin", " ADMIN")) {
+            String token = token(ISSUER, "ada", List.of(role, "MANAGER"), Instant.now().plusSeconds(300));
+
+            assertThat(get("/api/leads/export/history", token).statusCode()).as(role).isEqualTo(403);
+            assertThat(get("/api/leads/export/jobs", token).statusCode()).as(role).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aTokenForAnotherAudienceOrForNoneIsRefused() throws Exception {
+        Instant expires = Instant.now().plusSeconds(300);
+
+        assertThat(get("/api/leads/export/jobs", token(ISSUER, "ada", List.of("ADMIN"), expires, "other-app"))
+                .statusCode()).isEqualTo(401);
+        assertThat(get("/api/leads/export/jobs", token(ISSUER, "ada", List.of("ADMIN"), expires, null))
+                .statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -88,9 +110,14 @@ class JwtBearerTest {
     }
 
     private static String token(KeyPair key, String user, List<String> roles, Instant expires) throws JOSEException {
+        return token(key, user, roles, expires, AUDIENCE);
+    }
+
+    private static String token(KeyPair key, String user, List<String> roles, Instant expires, String audience)
+            throws JOSEException {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("id-" + user).claim("preferred_username", user)
                 .claim("roles", roles).issuer("https://issuer.example").issueTime(new Date())
-                .expirationTime(Date.from(expires)).build();
+                .audience(audience).expirationTime(Date.from(expires)).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
         jwt.sign(new RSASSASigner((RSAPrivateKey) key.getPrivate()));
         return jwt.serialize();

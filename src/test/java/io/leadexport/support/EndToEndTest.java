@@ -41,6 +41,13 @@ import org.springframework.test.context.ActiveProfiles;
                 "lead-export.users[3].password={noop}bounce-pw",
                 "lead-export.users[3].roles=MANAGER",
                 "lead-export.users[3].email=bounce@@example.com",
+                // People whose names are those of the inbox and of a schedule: they are not the inbox or the schedule.
+                "lead-export.users[4].username=inbox",
+                "lead-export.users[4].password={noop}inbox-pw",
+                "lead-export.users[4].roles=MANAGER",
+                "lead-export.users[5].username=nightly",
+                "lead-export.users[5].password={noop}nightly-pw",
+                "lead-export.users[5].roles=MANAGER",
                 "lead-export.security.allow-plain-national-id=true",
                 "lead-export.security.national-id-keys.k1=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
                 "lead-export.security.national-id-active-key=k1",
