@@ -25,8 +25,9 @@ export class HandOff {
     byId('template-hint').after(this.profileNote);
 
     this.card = this.presetCard();
-    // Below the form's columns, so the filters and columns stay where people (and the page's tests) expect them.
-    this.form.form.querySelector('.form-columns').after(this.card);
+    // Below the form's actions: the filters, columns and Start export stay where people expect them, and a keyboard
+    // user reaches Start export from Template without passing through the presets.
+    this.form.form.querySelector('.actions').after(this.card);
 
     this.onTemplate = () => this.showProfile();
     byId('template').addEventListener('change', this.onTemplate);

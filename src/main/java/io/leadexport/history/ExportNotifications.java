@@ -50,10 +50,11 @@ public class ExportNotifications {
     private final NotificationProperties.Email settings;
     private final NotificationTexts texts;
     private final ObjectMapper json;
+    private final ExportMetrics metrics;
 
     public ExportNotifications(DataSource dataSource, JobStore jobs, CurrentUser currentUser,
                                ObjectProvider<JavaMailSender> mail, NotificationProperties properties,
-                               RequestProperties requestProperties, ObjectMapper json) {
+                               RequestProperties requestProperties, ObjectMapper json, ExportMetrics metrics) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jobs = jobs;
         this.currentUser = currentUser;
@@ -61,6 +62,7 @@ public class ExportNotifications {
         this.settings = properties.email();
         this.texts = new NotificationTexts(properties.publicUrl(), requestProperties.zone());
         this.json = json;
+        this.metrics = metrics;
         if (mail.getIfAvailable() != null && properties.publicUrl() == null) {
             log.warn("lead-export.public-url is not set: notification e-mails will carry no links");
         }
@@ -132,6 +134,7 @@ public class ExportNotifications {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String error = ExportJobs.describe(failure);
         log.warn("Notification for job {} could not be sent: {}", message.jobId(), error);
+        metrics.notificationFailed();
         record(message.jobId(), "failed", failedAttempts(exchange), error);
     }
 

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.leadexport.audit.AuditAction;
+import io.leadexport.audit.AuditLog;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.request.ExportRequestParser;
 import io.leadexport.request.InvalidExportRequestException;
@@ -41,9 +43,11 @@ public class Presets {
     private final ExportPermissions permissions;
     private final ObjectMapper json;
     private final Map<String, TriggerProperties.Schedule> schedules;
+    private final AuditLog audit;
 
     public Presets(PresetStore store, ExportRequestParser parser, ExportPermissions permissions, ObjectMapper json,
-                   TriggerProperties properties) {
+                   TriggerProperties properties, AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.parser = parser;
         this.permissions = permissions;
@@ -103,6 +107,8 @@ public class Presets {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        audit.recordAs(user.username(), shared ? AuditAction.PRESET_SHARE : AuditAction.PRESET_SAVE, name,
+                Map.of("owner", owner, "shared", shared));
         return view(store.own(owner, name).orElseThrow());
     }
 
@@ -124,6 +130,8 @@ public class Presets {
             }
         }
         store.delete(preset.get().owner(), name);
+        audit.recordAs(user.username(), AuditAction.PRESET_DELETE, name,
+                Map.of("owner", preset.get().owner(), "shared", preset.get().shared()));
     }
 
     /** The configured schedules whose request names this preset. */

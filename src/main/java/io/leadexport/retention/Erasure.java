@@ -58,7 +58,8 @@ public class Erasure {
                     List.of("request")),
             new Redactable("export_history", "bigint", List.of("file_name", "error"), List.of("filter")),
             new Redactable("audit_log", "bigint", List.of("target"), List.of("details")),
-            new Redactable("export_presets", "bigint", List.of(), List.of("request")));
+            new Redactable("export_presets", "bigint", List.of(), List.of("request")),
+            new Redactable("inbox_files", "bigint", List.of("name", "error"), List.of()));
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,6 +91,8 @@ public class RetentionSweep {
         deleted.put("jobs", deleteJobs(now.minus(retention.jobs())));
         deleted.put("history", deleteAppendOnly("export_history", "finished_at", now.minus(retention.history())));
         deleted.put("audit", deleteAppendOnly("audit_log", "at", now.minus(retention.audit())));
+        deleted.put("inboxLog", (long) jdbc.update("delete from inbox_files where received_at < ?",
+                Timestamp.from(now.minus(retention.inboxLog()))));
         return deleted;
     }
 

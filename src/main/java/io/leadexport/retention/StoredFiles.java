@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
  * Looks inside a stored export file for a value, streaming, in chunks: CSV, JSON and text as they are, XLSX
@@ -24,17 +24,22 @@ final class StoredFiles {
 
     static boolean contains(Path file, String value) {
         String needle = value.toLowerCase(Locale.ROOT);
-        try (InputStream in = Files.newInputStream(file)) {
-            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
-                try (ZipInputStream zip = new ZipInputStream(in)) {
-                    for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                        if (textContains(zip, needle)) {
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            // Read through the central directory: ZipInputStream refuses entries whose sizes POI writes only there.
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        if (textContains(in, needle)) {
                             return true;
                         }
                     }
                 }
                 return false;
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read " + file.getFileName(), e);
             }
+        }
+        try (InputStream in = Files.newInputStream(file)) {
             return textContains(in, needle);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file.getFileName(), e);

@@ -1,10 +1,13 @@
 package io.leadexport.trigger;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.leadexport.audit.AuditAction;
+import io.leadexport.audit.AuditLog;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.security.ExportUser;
 
@@ -28,11 +31,13 @@ public class ScheduleControl {
     private final Schedules schedules;
     private final ScheduledExports exports;
     private final JdbcTemplate jdbc;
+    private final AuditLog audit;
 
-    public ScheduleControl(Schedules schedules, ScheduledExports exports, DataSource dataSource) {
+    public ScheduleControl(Schedules schedules, ScheduledExports exports, DataSource dataSource, AuditLog audit) {
         this.schedules = schedules;
         this.exports = exports;
         this.jdbc = new JdbcTemplate(dataSource);
+        this.audit = audit;
     }
 
     /** What became of an operation on a schedule. */
@@ -53,6 +58,7 @@ public class ScheduleControl {
                 + UUID.randomUUID(), exchange);
         exchange.getMessage().setBody(request);
         log.info("Schedule {} run now by {}", name, by.username());
+        audit.recordAs(by.username(), AuditAction.SCHEDULE_RUN, name, Map.of());
         return Outcome.DONE;
     }
 
@@ -63,6 +69,7 @@ public class ScheduleControl {
         jdbc.update("insert into schedule_pauses (schedule, paused_by) values (?, ?) on conflict (schedule) do nothing",
                 name, by.username());
         log.info("Schedule {} paused by {}", name, by.username());
+        audit.recordAs(by.username(), AuditAction.SCHEDULE_PAUSE, name, Map.of());
         return Outcome.DONE;
     }
 
@@ -72,6 +79,7 @@ public class ScheduleControl {
         }
         jdbc.update("delete from schedule_pauses where schedule = ?", name);
         log.info("Schedule {} resumed by {}", name, by.username());
+        audit.recordAs(by.username(), AuditAction.SCHEDULE_RESUME, name, Map.of());
         return Outcome.DONE;
     }
 }

@@ -100,9 +100,9 @@ public class ScheduleHealth implements HealthIndicator {
         return first == null || first.toInstant().isAfter(started) ? started : first.toInstant();
     }
 
-    /** The schedules paused by an operator (none while pausing is not kept in the database). */
+    /** The schedules an operator paused (kept beside the configuration, see {@link ScheduleControl}). */
     private List<String> pausedSchedules() {
-        return List.of();
+        return jdbc.queryForList("select schedule from schedule_pauses", String.class);
     }
 
     /** The time between the first two ticks after {@code from}; null for a cron that fires no more. */

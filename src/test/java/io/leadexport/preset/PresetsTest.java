@@ -1,6 +1,7 @@
 package io.leadexport.preset;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.leadexport.audit.AuditLog;
 import io.leadexport.request.ExportRequest;
 import io.leadexport.request.ExportRequestParser;
 import io.leadexport.request.ExportTemplate;
@@ -30,6 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** {@code /api/leads/export/presets} over HTTP, and presets named by requests, schedules and inbox files. */
 @EndToEndTest
@@ -49,6 +52,8 @@ class PresetsTest {
     ExportRequestParser parser;
     @Autowired
     ExportPermissions permissions;
+    @Autowired
+    AuditLog auditLog;
 
     Api api;
 
@@ -66,6 +71,9 @@ class PresetsTest {
                 {"request": {"format": "json", "template": "basic", "filter": {"status": ["new"], "policy": ["Auto"]}},
                  "shared": false}""");
         assertThat(saved.statusCode()).as(Api.text(saved)).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "select action from audit_log where target = 'weekly-auto' and actor = 'manager'", String.class))
+                .contains("preset-save"));
 
         HttpResponse<byte[]> started = api.post("manager", "/api/leads/export", """
                 {"preset": "weekly-auto", "format": "csv", "filter": {"country": ["US"], "policy": null}}""");
@@ -177,7 +185,7 @@ class PresetsTest {
         api.put("admin", PRESETS + "nightly", "{\"request\": {\"template\": \"crm\"}, \"shared\": true}");
         Presets withSchedule = new Presets(store, parser, permissions, json, withSchedules(Map.of(
                 "crm-nightly", new TriggerProperties.Schedule("0 0 2 * * ?", new ExportRequestDocument("csv", "crm",
-                        null, null, null, null, null, "nightly", null, null), null, true))));
+                        null, null, null, null, null, "nightly", null, null), null, true))), auditLog);
         ExportUser admin = new ExportUser("admin", java.util.Set.of(ExportUser.ADMIN));
 
         assertThatThrownBy(() -> withSchedule.delete("nightly", admin))

@@ -79,7 +79,9 @@ class ErasureTest {
         assertThat(api.post("admin", "/api/leads/export/preview",
                 "{\"filter\": {\"search\": \"" + name + "\"}}").statusCode()).isEqualTo(200);
         String failed = failedJob("CRM 422 duplicate: " + name.toUpperCase() + " exists");
-        await().atMost(Duration.ofSeconds(10)).until(() -> stored(name) >= 4);
+        jdbc.update("insert into inbox_files (name, outcome, error) values (?, 'refused', ?)",
+                "export-" + name + ".json", "no lead matches " + name);
+        await().atMost(Duration.ofSeconds(10)).until(() -> stored(name) >= 5);
 
         HttpResponse<byte[]> erased = api.post("admin", "/api/leads/export/erasure",
                 "{\"search\": \"" + name.toLowerCase() + "\"}");
@@ -200,7 +202,8 @@ class ErasureTest {
         return jdbc.queryForObject("select (select count(*) from export_jobs where lower(request::text || "
                 + "coalesce(error, '') || coalesce(file_name, '')) like ?) + (select count(*) from export_history "
                 + "where lower(filter::text || coalesce(error, '') || coalesce(file_name, '')) like ?) + "
-                + "(select count(*) from audit_log where lower(details::text || coalesce(target, '')) like ?)",
-                Long.class, like, like, like);
+                + "(select count(*) from audit_log where lower(details::text || coalesce(target, '')) like ?) + "
+                + "(select count(*) from inbox_files where lower(name || coalesce(error, '')) like ?)",
+                Long.class, like, like, like, like);
     }
 }

@@ -103,6 +103,22 @@ class RetentionSweepTest {
     }
 
     @Test
+    void inboxLogEntriesGoAfterTheirRetention() {
+        String oldName = user + "-old.json";
+        String recentName = user + "-recent.json";
+        jdbc.update("insert into inbox_files (name, received_at, outcome, error) values (?, ?, 'refused', 'bad')",
+                oldName, Timestamp.from(TWO_DAYS_AGO));
+        jdbc.update("insert into inbox_files (name, received_at, outcome, error) values (?, ?, 'refused', 'bad')",
+                recentName, Timestamp.from(AN_HOUR_AGO));
+
+        Map<String, Long> deleted = sweep.sweep();
+
+        assertThat(deleted.get("inboxLog")).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForList("select name from inbox_files where name like ?", String.class, user + "%"))
+                .containsExactly(recentName);
+    }
+
+    @Test
     void theGuardLetsTheSweepDeleteOnlyRowsOlderThanItsCutoff() {
         audit(AN_HOUR_AGO);
         Throwable refused = catchThrowable(() -> new org.springframework.transaction.support.TransactionTemplate(

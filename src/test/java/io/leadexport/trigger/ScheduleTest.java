@@ -106,6 +106,10 @@ class ScheduleTest extends ScheduleTestContext {
         HttpResponse<byte[]> resumed = api.post("admin", "/api/leads/export/schedules/weekly/resume", "");
         assertThat(resumed.statusCode()).isEqualTo(200);
         assertThat(schedule(api, "weekly").get("paused").asBoolean()).isFalse();
+        // Each operation is in the audit log, by whom (the log is written off the request thread).
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "select action from audit_log where target = 'weekly' and actor = 'admin' order by id", String.class))
+                .containsSubsequence("schedule-run", "schedule-pause", "schedule-resume"));
 
         assertThat(api.post("admin", "/api/leads/export/schedules/monthly/run", "").statusCode()).isEqualTo(404);
         assertThat(api.post("admin", "/api/leads/export/schedules/monthly/pause", "").statusCode()).isEqualTo(404);
