@@ -152,8 +152,10 @@ class UserLimitsTest {
         List<String> names = new ArrayList<>();
         for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
             for (StackTraceElement frame : thread.getValue()) {
+                // The pause woven in, or any class of the pipeline (its steps, or the ordered hand-off of formatted
+                // chunks, where the route's thread waits for the format pool).
                 if (frame.getClassName().startsWith("org.apache.camel.processor.Delayer")
-                        || frame.getClassName().equals("io.leadexport.export.ExportSteps")) {
+                        || frame.getClassName().startsWith("io.leadexport.export.")) {
                     names.add(thread.getKey().getName());
                     break;
                 }
