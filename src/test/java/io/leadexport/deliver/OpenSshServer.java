@@ -33,11 +33,14 @@ final class OpenSshServer implements AutoCloseable {
 
     static final String USER = "lxsftp";
     static final String JAILED_USER = "lxsftpjail";
+    /** Root-owned on every step from {@code /}, as sshd insists for a chroot. */
+    private static final Path JAILS = Path.of("/srv", "lead-export-test-jails");
     static final Path SSHD = Path.of("/usr/sbin/sshd");
 
     private final Path base;
     private final Path hostKey;
     private final int port;
+    private final String jailName = java.util.UUID.randomUUID().toString();
     private Process process;
 
     private OpenSshServer(Path base, int port) throws IOException {
@@ -92,7 +95,8 @@ final class OpenSshServer implements AutoCloseable {
 
     /** The chroot of {@link #JAILED_USER}: root-owned; the account may write only in the folders made for it. */
     Path jail() {
-        return base.resolve("jail");
+        // Not under the checkout: sshd refuses a chroot below any folder writable by others (a clone under /tmp).
+        return JAILS.resolve(jailName);
     }
 
     /** A folder the given account may write to (created with the account as owner). */
@@ -151,6 +155,8 @@ final class OpenSshServer implements AutoCloseable {
             // a key login. "*" means no password can match, without locking the account.
             run("usermod", "--password", "*", user);
         }
+        Files.createDirectories(JAILS);
+        Files.setPosixFilePermissions(JAILS, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.createDirectories(jail());
         writableFolder(home(), USER);
     }
