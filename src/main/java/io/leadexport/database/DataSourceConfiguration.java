@@ -1,5 +1,7 @@
 package io.leadexport.database;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -40,19 +42,30 @@ public class DataSourceConfiguration {
         return pool;
     }
 
+    /**
+     * How long a download waits for a connection of its pool: downloads beyond the pool's size wait their turn while
+     * the others read (each holds its connection only while its export reads, not while the file is sent), rather
+     * than failing after Hikari's default 30 seconds. Past this, the download answers 503 with Retry-After.
+     */
+    static final Duration DOWNLOAD_CONNECTION_WAIT = Duration.ofMinutes(10);
+
     @Bean(destroyMethod = "close")
     DataSource exportDataSource(DatabaseEndpoint endpoint, DatabaseProperties properties) {
-        return streamingPool("lead-export-streaming", endpoint, properties.export().connectionPoolSize());
+        return streamingPool("lead-export-streaming", endpoint, properties.export().connectionPoolSize(), null);
     }
 
     /** The streaming pool of synchronous downloads (GET /api/leads/export), apart from the background jobs'. */
     @Bean(destroyMethod = "close")
     DataSource downloadDataSource(DatabaseEndpoint endpoint, DatabaseProperties properties) {
-        return streamingPool("lead-export-downloads", endpoint, properties.export().downloadConnectionPoolSize());
+        return streamingPool("lead-export-downloads", endpoint, properties.export().downloadConnectionPoolSize(),
+                DOWNLOAD_CONNECTION_WAIT);
     }
 
-    private static DataSource streamingPool(String name, DatabaseEndpoint endpoint, int size) {
+    private static DataSource streamingPool(String name, DatabaseEndpoint endpoint, int size, Duration wait) {
         HikariConfig config = new HikariConfig();
+        if (wait != null) {
+            config.setConnectionTimeout(wait.toMillis());
+        }
         config.setPoolName(name);
         config.setJdbcUrl(endpoint.url());
         config.setUsername(endpoint.username());

@@ -26,16 +26,25 @@ public record ExportProperties(
      *                      of them; 0 means one per available core
      * @param chunksAhead   chunks one export may hold read or formatted ahead of its writer: bounds its memory to
      *                      chunks-ahead × chunk-size rows
+     * @param activeExports exports of this instance that work at any one moment, the others waiting for their turn
+     *                      ({@link ExportTurns}), so that API requests keep finding a free core; 0 means half the
+     *                      available cores, at least one
      */
     public record Streaming(
             @DefaultValue("2000") @Min(1) int fetchSize,
             @DefaultValue("100") @Min(1) int chunkSize,
             @DefaultValue("0") @Min(0) @Max(256) int formatThreads,
-            @DefaultValue("8") @Min(1) @Max(1024) int chunksAhead) {
+            @DefaultValue("8") @Min(1) @Max(1024) int chunksAhead,
+            @DefaultValue("0") @Min(0) @Max(256) int activeExports) {
 
         /** The number of format threads to start: {@link #formatThreads}, or one per available core. */
         public int effectiveFormatThreads() {
             return formatThreads > 0 ? formatThreads : Runtime.getRuntime().availableProcessors();
+        }
+
+        /** The number of exports at work at once: {@link #activeExports}, or half the available cores, at least one. */
+        public int effectiveActiveExports() {
+            return activeExports > 0 ? activeExports : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         }
     }
 

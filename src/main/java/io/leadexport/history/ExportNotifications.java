@@ -2,6 +2,8 @@ package io.leadexport.history;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -152,6 +154,22 @@ public class ExportNotifications {
     public String status(String jobId) {
         return jdbc.queryForList("select status from export_notifications where job_id = ?::uuid", String.class, jobId)
                 .stream().findFirst().orElse("off");
+    }
+
+    /** {@link #status} of several jobs in one query (a page of the job list); a job nobody hears about is "off". */
+    public Map<String, String> statuses(Collection<String> jobIds) {
+        Map<String, String> statuses = new HashMap<>();
+        if (jobIds.isEmpty()) {
+            return statuses;
+        }
+        jdbc.query("select job_id::text, status from export_notifications where job_id = any(?::uuid[])",
+                row -> {
+                    statuses.put(row.getString(1), row.getString(2));
+                }, (Object) jobIds.toArray(String[]::new));
+        for (String jobId : jobIds) {
+            statuses.putIfAbsent(jobId, "off");
+        }
+        return statuses;
     }
 
     private void record(String jobId, String status, int attempts, String error) {

@@ -93,7 +93,7 @@ public class JobApi {
                 : userFilter == null || userFilter.isBlank() ? null : userFilter.strip();
         RequesterKind kind = user.isAdmin() ? null : user.kind();
         List<String> statuses = statuses(status);
-        List<Map<String, Object>> items = store.list(owner, kind, statuses, p, s).stream().map(views::view).toList();
+        List<Map<String, Object>> items = views.views(store.list(owner, kind, statuses, p, s));
         return new Page(items, p, s, store.count(owner, kind, statuses));
     }
 

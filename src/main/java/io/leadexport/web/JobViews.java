@@ -31,6 +31,16 @@ public class JobViews {
     }
 
     public Map<String, Object> view(ExportJob job) {
+        return view(job, notifications.status(job.id()));
+    }
+
+    /** A page of jobs: their notification statuses read in one query, not one per job. */
+    public java.util.List<Map<String, Object>> views(java.util.List<ExportJob> jobs) {
+        Map<String, String> notified = notifications.statuses(jobs.stream().map(ExportJob::id).toList());
+        return jobs.stream().map(job -> view(job, notified.get(job.id()))).toList();
+    }
+
+    private Map<String, Object> view(ExportJob job, String notification) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", job.id());
         view.put("status", job.status().key());
@@ -49,7 +59,7 @@ public class JobViews {
         view.put("finishedAt", text(job.finishedAt()));
         view.put("error", job.error());
         view.put("warnings", warnings(job));
-        view.put("notification", notifications.status(job.id()));
+        view.put("notification", notification);
         return view;
     }
 

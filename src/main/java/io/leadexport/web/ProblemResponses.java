@@ -1,5 +1,6 @@
 package io.leadexport.web;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import org.springframework.web.ErrorResponse;
 public class ProblemResponses {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    static final long BUSY_RETRY_AFTER_SECONDS = 30;
 
     private final ObjectMapper json;
 
@@ -47,6 +49,8 @@ public class ProblemResponses {
                 exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         if (limited != null) {
             exchange.getMessage().setHeader("Retry-After", limited.retryAfterSeconds());
+        } else if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            exchange.getMessage().setHeader("Retry-After", BUSY_RETRY_AFTER_SECONDS);
         }
         exchange.getMessage().setBody(json.writeValueAsString(problem));
     }
@@ -84,6 +88,15 @@ public class ProblemResponses {
         if (tooLarge != null) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
             problem.setTitle("Request too large");
+            return problem;
+        }
+        SQLTransientConnectionException busy = ObjectHelper.getException(SQLTransientConnectionException.class, failure);
+        if (busy != null) {
+            // Every connection of a pool stayed taken for as long as the pool lets a caller wait: an overload, not a fault.
+            log.warn("Request refused on {}: {}", exchange.getFromRouteId(), busy.getMessage());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The server is busy with other exports; try again in " + BUSY_RETRY_AFTER_SECONDS + " seconds.");
+            problem.setTitle("Service Unavailable");
             return problem;
         }
         ErrorResponse known = ObjectHelper.getException(ErrorResponse.class, failure);
