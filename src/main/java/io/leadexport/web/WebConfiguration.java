@@ -6,7 +6,9 @@ import io.leadexport.request.RequestProperties;
 import io.leadexport.security.LimitsProperties;
 import io.leadexport.security.ProblemWriter;
 
+import org.apache.camel.CamelContext;
 import org.slf4j.MDC;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -64,7 +66,21 @@ public class WebConfiguration {
         };
     }
 
-    /** Body checks run before anything else, Spring Security included, so an oversized body is never read whole. */
+    /**
+     * Before anything else: while the instance starts (or stops), every API request answers 503 with Retry-After,
+     * signed in or not, instead of the 404 of a route that is not up yet.
+     */
+    @Bean
+    FilterRegistrationBean<ReadinessGuard> readinessGuard(ApplicationAvailability availability, CamelContext camel,
+                                                          ProblemWriter problems) {
+        FilterRegistrationBean<ReadinessGuard> registration =
+                new FilterRegistrationBean<>(new ReadinessGuard(availability, camel, problems));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(-300);
+        return registration;
+    }
+
+    /** Body checks run next, before Spring Security, so an oversized body is never read whole. */
     @Bean
     FilterRegistrationBean<RequestBodyGuard> requestBodyGuard(ProblemWriter problems, RequestProperties properties) {
         FilterRegistrationBean<RequestBodyGuard> registration =
