@@ -18,9 +18,11 @@ public class PhoneFormatter {
     private static final int MIN_DIGITS = 3;
 
     private final String defaultRegion;
+    private final PhoneRules rules;
 
     public PhoneFormatter(String defaultRegion) {
         this.defaultRegion = defaultRegion;
+        this.rules = new PhoneRules(defaultRegion);
     }
 
     /** @return a {@link FormattedPhone}, the trimmed input as a String when it is not a valid number, or null */
@@ -32,8 +34,22 @@ public class PhoneFormatter {
         if (trimmed.isEmpty()) {
             return null;
         }
+        String digits = plainDigits(trimmed);
+        // The same steps as libphonenumber's on the digits alone, several times cheaper; it may leave a case to it.
+        String formatted = rules.format(digits, e164);
+        if (formatted == PhoneRules.INVALID) {
+            return trimmed;
+        }
+        if (formatted != PhoneRules.UNSURE) {
+            return new FormattedPhone(formatted);
+        }
+        return libphonenumber(trimmed, digits, e164);
+    }
+
+    /** libphonenumber's own parse, validity check and format. */
+    Object libphonenumber(String trimmed, String digits, boolean e164) {
         try {
-            PhoneNumber number = PHONES.parse(plainDigits(trimmed), defaultRegion);
+            PhoneNumber number = PHONES.parse(digits, defaultRegion);
             if (!PHONES.isValidNumber(number)) {
                 return trimmed;
             }
