@@ -1,9 +1,12 @@
 package io.leadexport.export;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 import org.apache.camel.ExchangeProperty;
@@ -32,10 +35,15 @@ public class ExportTurns {
     static final long TURN_MS = 500;
     private static final long CANCEL_CHECK_MS = 100;
 
-    private final Semaphore turns;
     private final long turnNanos;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    /** Turns free now; guarded by {@link #lock}, as are the next two. */
+    private int free;
     /** The runs that hold a turn now, with the time their turn began (System.nanoTime). */
-    private final Map<String, Long> holders = new ConcurrentHashMap<>();
+    private final Map<String, Long> holders = new HashMap<>();
+    /** The runs waiting for a turn, first come first. */
+    private final List<String> waiting = new ArrayList<>();
 
     @Autowired
     public ExportTurns(ExportProperties properties) {
@@ -43,7 +51,7 @@ public class ExportTurns {
     }
 
     ExportTurns(int activeExports, long turnMs) {
-        this.turns = new Semaphore(activeExports, true);
+        this.free = activeExports;
         this.turnNanos = TimeUnit.MILLISECONDS.toNanos(turnMs);
     }
 
@@ -61,35 +69,61 @@ public class ExportTurns {
 
     /** @return whether the run holds a turn now (false only when it was cancelled while it waited) */
     boolean take(String runId, BooleanSupplier cancelled) throws InterruptedException {
-        Long since = holders.get(runId);
-        if (since != null) {
-            if (System.nanoTime() - since < turnNanos) {
-                return true;
+        lock.lock();
+        try {
+            Long since = holders.get(runId);
+            if (since != null) {
+                if (System.nanoTime() - since < turnNanos) {
+                    return true;
+                }
+                if (waiting.isEmpty()) {
+                    holders.put(runId, System.nanoTime()); // nobody is waiting: another turn at once
+                    return true;
+                }
+                holders.remove(runId);
+                free++;
             }
-            if (!turns.hasQueuedThreads()) {
-                holders.put(runId, System.nanoTime()); // nobody is waiting: another turn at once
-                return true;
-            }
-            holders.remove(runId);
-            turns.release();
-        }
-        while (!cancelled.getAsBoolean()) {
-            if (turns.tryAcquire(CANCEL_CHECK_MS, TimeUnit.MILLISECONDS)) {
+            waiting.add(runId);
+            changed.signalAll();
+            try {
+                // Its place in the line stays while it waits: the first ones take the free turns.
+                while (waiting.indexOf(runId) >= free) {
+                    if (cancelled.getAsBoolean()) {
+                        return false;
+                    }
+                    changed.await(CANCEL_CHECK_MS, TimeUnit.MILLISECONDS);
+                }
+                free--;
                 holders.put(runId, System.nanoTime());
                 return true;
+            } finally {
+                waiting.remove(runId);
+                changed.signalAll();
             }
+        } finally {
+            lock.unlock();
         }
-        return false;
     }
 
     /** Whether an export is waiting for its turn. */
     boolean hasWaiting() {
-        return turns.hasQueuedThreads();
+        lock.lock();
+        try {
+            return !waiting.isEmpty();
+        } finally {
+            lock.unlock();
+        }
     }
 
     void leave(String runId) {
-        if (holders.remove(runId) != null) {
-            turns.release();
+        lock.lock();
+        try {
+            if (holders.remove(runId) != null) {
+                free++;
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 }
