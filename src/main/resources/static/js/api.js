@@ -1,9 +1,14 @@
-// The HTTP API, with the signed-in user's credentials. They live in this module's memory only (never in
-// localStorage, sessionStorage or a cookie): reloading the page signs out.
+// The HTTP API. The page signs in to a server session (POST /api/session): the session cookie is HttpOnly, so no
+// script reads it, and the password is forgotten as soon as the sign-in is answered (never kept in memory,
+// localStorage, sessionStorage or a cookie). A reload keeps the session. State-changing calls send the session's CSRF
+// token (X-CSRF-TOKEN), which /api/session hands out; it is kept in this module's memory only.
 
 const API = '/api/leads/export';
+const SESSION = '/api/session';
+const STATE_CHANGING = ['POST', 'PUT', 'PATCH', 'DELETE'];
+const CSRF_REFUSED = 'CSRF token missing or wrong';
 
-let authorization = null;
+let csrfToken = null;
 let onUnauthorized = () => {};
 
 /** An API answer that was not a success: the HTTP status and the problem details (RFC 9457) when there are some. */
@@ -17,29 +22,50 @@ export class ApiError extends Error {
   }
 }
 
-/** Called when the server no longer accepts the credentials (e.g. the password was changed). */
+/** Called when the server no longer accepts the session (signed out elsewhere, or idle for too long). */
 export function whenUnauthorized(callback) {
   onUnauthorized = callback;
 }
 
-/** Checks the credentials by reading the field catalog, and keeps them if they work. Returns the catalog. */
+/** The session this browser already has (after a reload): who is signed in, or null when nobody is. */
+export async function resume() {
+  const response = await send('GET', SESSION);
+  if (response.status === 401) {
+    csrfToken = null;
+    return null;
+  }
+  return keep(await answer(response));
+}
+
+/** Signs in to a new server session. Returns who is signed in; the password goes no further than this request. */
 export async function signIn(username, password) {
-  const candidate = basic(username, password);
-  const response = await send('GET', `${API}/fields`, undefined, candidate);
+  const response = await send('POST', SESSION, { username, password });
   if (response.status === 401) {
     throw new ApiError(401, { title: 'Sign-in failed', detail: 'The username or password is not right.' });
   }
-  const catalog = await answer(response);
-  authorization = candidate;
-  return catalog;
+  return keep(await answer(response));
 }
 
-export function signOut() {
-  authorization = null;
+/** Ends the server session (on every instance); the page forgets its token whatever the server said. */
+export async function signOut() {
+  try {
+    if (csrfToken !== null) {
+      await send('DELETE', SESSION);
+    }
+  } catch (e) {
+    // Signed out here anyway; an unreachable server ends the session by its idle timeout.
+  } finally {
+    csrfToken = null;
+  }
 }
 
 export function signedIn() {
-  return authorization !== null;
+  return csrfToken !== null;
+}
+
+function keep(me) {
+  csrfToken = me.csrfToken;
+  return me;
 }
 
 export const api = {
@@ -62,7 +88,7 @@ export const api = {
 };
 
 /**
- * Downloads a job's file: fetched with the credentials (a plain link would not carry them), then saved through a
+ * Downloads a job's file: fetched with the session (as every API call), then saved through a
  * Blob object URL under the name the server gives in Content-Disposition.
  */
 export async function download(url, fallbackName) {
@@ -116,27 +142,47 @@ async function call(method, path, body, extraHeaders) {
 }
 
 async function authorized(method, path, body, extraHeaders) {
-  if (authorization === null) {
+  if (csrfToken === null) {
     throw new ApiError(401, { title: 'Signed out', detail: 'Sign in first.' });
   }
-  const response = await send(method, path, body, authorization, extraHeaders);
+  let response = await send(method, path, body, extraHeaders);
+  if (response.status === 403 && STATE_CHANGING.includes(method) && await refusedForCsrf(response.clone())) {
+    // The session was signed in again (another tab): its token changed. Fetch the current one and try once more.
+    const me = await resume();
+    if (me !== null) {
+      response = await send(method, path, body, extraHeaders);
+    } else {
+      response = new Response(null, { status: 401 });
+    }
+  }
   if (response.status === 401) {
-    authorization = null;
+    csrfToken = null;
     onUnauthorized();
-    throw new ApiError(401, { title: 'Signed out', detail: 'The server no longer accepts your sign-in.' });
+    throw new ApiError(401, { title: 'Session ended', detail: 'Your session has ended. Please sign in again.' });
   }
   return response;
 }
 
-async function send(method, path, body, credentials, extraHeaders = {}) {
+async function refusedForCsrf(response) {
+  try {
+    return (await response.json()).title === CSRF_REFUSED;
+  } catch (e) {
+    return false;
+  }
+}
+
+async function send(method, path, body, extraHeaders = {}) {
   const headers = {
     ...extraHeaders,
-    'Authorization': credentials,
     'Accept': 'application/json, application/problem+json',
     // Without it, a 401 would carry a Basic challenge and the browser would open its own sign-in dialog.
     'X-Requested-With': 'XMLHttpRequest',
   };
-  const init = { method, headers, credentials: 'omit', cache: 'no-store' };
+  if (STATE_CHANGING.includes(method) && csrfToken !== null) {
+    headers['X-CSRF-TOKEN'] = csrfToken;
+  }
+  // The session cookie goes with same-origin requests only (it is SameSite=Strict as well).
+  const init = { method, headers, credentials: 'same-origin', cache: 'no-store' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -163,15 +209,6 @@ async function answer(response) {
         : { title: `HTTP ${response.status}`, detail: response.statusText });
   }
   return body;
-}
-
-function basic(username, password) {
-  const bytes = new TextEncoder().encode(`${username}:${password}`);
-  let binary = '';
-  for (const byte of bytes) {
-    binary += String.fromCharCode(byte);
-  }
-  return 'Basic ' + btoa(binary);
 }
 
 function query(params) {

@@ -4,7 +4,7 @@
 // id="panel-NAME"> in index.html, and a line in TAB_CONTROLLERS below: a controller has open() (the tab is shown),
 // close() (another tab is) and destroy() (sign-out). The URL's #NAME keeps the tab across a reload.
 
-import { api, ApiError, signIn, signOut, whenUnauthorized } from './api.js';
+import { api, ApiError, resume, signIn, signOut, whenUnauthorized } from './api.js';
 import { announce, byId, show } from './dom.js';
 import { AuditTab } from './audit-tab.js';
 import { ExportForm } from './export-form.js';
@@ -28,13 +28,33 @@ const TAB_CONTROLLERS = {
 
 let session = null;
 
-function start() {
+/** The session this browser has (a reload) comes back as it was; without one, the sign-in form. */
+async function start() {
   byId('sign-in-form').addEventListener('submit', onSignIn);
-  byId('sign-out').addEventListener('click', () => end('You are signed out.'));
-  whenUnauthorized(() => end('Your sign-in is no longer accepted. Please sign in again.', true));
+  byId('sign-out').addEventListener('click', onSignOut);
+  whenUnauthorized(() => end('Your session has ended (signed out, or idle for too long). Please sign in again.', true));
   document.addEventListener('show-tab', (event) => selectTab(event.detail, true));
   setUpTabs();
+  try {
+    if (await resume()) {
+      await begin(await api.fields());
+      return;
+    }
+  } catch (e) {
+    end(e instanceof ApiError ? e.message : `The server could not be reached: ${e.message}`, true);
+    return;
+  }
+  showSignIn();
+}
+
+function showSignIn() {
+  show(byId('sign-in'), true);
   byId('username').focus();
+}
+
+async function onSignOut() {
+  await signOut();
+  end('You are signed out.');
 }
 
 async function onSignIn(event) {
@@ -48,10 +68,10 @@ async function onSignIn(event) {
   const button = byId('sign-in-button');
   button.disabled = true;
   try {
-    const catalog = await signIn(username, password);
+    await signIn(username, password);
     byId('password').value = '';
     show(byId('sign-in-error'), false);
-    await begin(catalog);
+    await begin(await api.fields());
   } catch (e) {
     note(e instanceof ApiError ? e.message : `Sign-in failed: ${e.message}`, true);
     byId('password').select();
@@ -105,9 +125,8 @@ async function restoreRunning(username) {
   }
 }
 
-/** Signs out: forgets the credentials and everything shown with them. */
+/** Back to the sign-in form (signed out, or the session ended): forgets everything shown in the session. */
 function end(message, isError = false) {
-  signOut();
   stopAll();
   if (session) {
     session.handOff.destroy();
@@ -124,10 +143,9 @@ function end(message, isError = false) {
   for (const tab of tabButtons()) {
     show(tab, !tab.dataset.role);
   }
-  show(byId('sign-in'), true);
   note(message, isError);
   byId('password').value = '';
-  byId('username').focus();
+  showSignIn();
 }
 
 /** The message above the sign-in form: an error, or news such as "You are signed out." */

@@ -1,6 +1,7 @@
 package io.leadexport.security;
 
 import java.io.IOException;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -25,11 +26,18 @@ public class ProblemWriter {
     }
 
     public void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
+        write(response, status, title, detail, Map.of());
+    }
+
+    /** A problem with extension members, such as {@code errors} naming the fields of a bad request. */
+    public void write(HttpServletResponse response, HttpStatus status, String title, String detail,
+                      Map<String, Object> properties) throws IOException {
         if (response.isCommitted()) {
             return;
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
+        properties.forEach(problem::setProperty);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

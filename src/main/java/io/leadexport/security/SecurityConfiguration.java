@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 
 import org.slf4j.Logger;
@@ -14,7 +15,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -25,14 +31,23 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * HTTP Basic for every {@code /api/**} call, users from {@code lead-export.users}. With none configured, one
- * {@code admin} with a random password, printed once at start-up. 401 and 403 answer problem+json; the 401 carries
- * no {@code WWW-Authenticate} challenge when the caller says {@code X-Requested-With: XMLHttpRequest} (the admin page).
+ * Who may call {@code /api/**}: scripts with HTTP Basic (or a bearer token) on every request, statelessly; the admin
+ * page with a server session it signs in to at {@code /api/session} ({@link PageSessionFilter},
+ * {@link SessionConfiguration}), whose state-changing requests must carry its CSRF token. Users from
+ * {@code lead-export.users}; with none configured, one {@code admin} with a random password, printed once at
+ * start-up. 401 and 403 answer problem+json; a browser's 401 carries no {@code WWW-Authenticate} challenge.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -40,11 +55,14 @@ public class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     private static final List<String> ROLES = List.of(ExportUser.ADMIN, ExportUser.MANAGER);
     private static final String XML_HTTP_REQUEST = "XMLHttpRequest";
+    private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, SecurityProperties properties,
-                                    ObjectProvider<JwtDecoder> jwtDecoder, SignInThrottle throttle) throws Exception {
+                                    ObjectProvider<JwtDecoder> jwtDecoder, SignInThrottle throttle,
+                                    UserDetailsService users, PasswordEncoder passwords,
+                                    AuthenticationEventPublisher events, ObjectMapper json) throws Exception {
         if (jwtDecoder.getIfAvailable() != null) {
             // An issuer (or its keys) is configured: OAuth2 bearer tokens are accepted beside HTTP Basic.
             // The audience is checked where spring.security.oauth2.resourceserver.jwt.audiences is set (Spring Boot
@@ -60,6 +78,12 @@ public class SecurityConfiguration {
                                 "The bearer token was not accepted: " + e.getMessage());
                     }));
         }
+        // The admin page's session: its CSRF token is kept in the session and sent back as X-CSRF-TOKEN.
+        HttpSessionCsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
+        PageSessionFilter pageSessions = new PageSessionFilter(pageSignIn(users, passwords, events),
+                new CompositeSessionAuthenticationStrategy(List.of(new ChangeSessionIdAuthenticationStrategy(),
+                        new CsrfAuthenticationStrategy(csrfTokens))),
+                throttle, problems, json);
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -72,6 +96,7 @@ public class SecurityConfiguration {
                         .anyRequest().hasAnyRole(ExportUser.ADMIN, ExportUser.MANAGER))
                 .addFilterBefore(new CrossOriginGuard(problems), BasicAuthenticationFilter.class)
                 .addFilterBefore(new SignInThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(pageSessions, BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     // A browser that answered a Basic challenge keeps the credentials and sends them on every later
                     // request, including those another site makes it send: browsers never get the challenge, only
@@ -80,14 +105,48 @@ public class SecurityConfiguration {
                         response.setHeader("WWW-Authenticate", "Basic realm=\"lead-export\"");
                     }
                     problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
-                            "Sign in with HTTP Basic (or a bearer token where one is configured).");
+                            "Sign in with HTTP Basic (or a bearer token where one is configured), or through "
+                                    + PageSessionFilter.PATH + " for a session.");
                 }))
-                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-                        problems.write(response, HttpStatus.FORBIDDEN, "Forbidden",
-                                "Your role does not allow this.")))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable());
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
+                    if (e instanceof CsrfException) {
+                        problems.write(response, HttpStatus.FORBIDDEN, "CSRF token missing or wrong",
+                                "A request signed in by a session must send the session's CSRF token (csrfToken of "
+                                        + PageSessionFilter.PATH + ") in the X-CSRF-TOKEN header.");
+                    } else {
+                        problems.write(response, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this.");
+                    }
+                }))
+                // Basic and bearer callers are stateless; the page's session is read where it has one and created
+                // only by its sign-in (PageSessionFilter). No request is ever saved into a session for later.
+                .securityContext(context -> context.securityContextRepository(new PageSessionContextRepository()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).requireCsrfProtectionMatcher(
+                        SecurityConfiguration::needsCsrfToken));
         return http.build();
+    }
+
+    /**
+     * A state-changing request signed in by the page's session: not one that carries its own credentials (Basic,
+     * bearer: another site cannot make a browser add them), not the sign-in itself (it carries the password), and not
+     * one without a session (it is not signed in at all, and answers 401).
+     */
+    static boolean needsCsrfToken(HttpServletRequest request) {
+        return STATE_CHANGING.contains(request.getMethod())
+                && !PageSessionContextRepository.carriesCredentials(request)
+                && !PageSessionFilter.isSignIn(request)
+                && request.getSession(false) != null;
+    }
+
+    /** The page's sign-in checks passwords as HTTP Basic does, and publishes the same success and failure events. */
+    private static AuthenticationManager pageSignIn(UserDetailsService users, PasswordEncoder passwords,
+                                                    AuthenticationEventPublisher events) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(passwords);
+        ProviderManager manager = new ProviderManager(provider);
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
     }
 
     /** A browser: a page's fetch or XHR, or a navigation that takes HTML. curl and scripts send none of these. */
@@ -98,12 +157,19 @@ public class SecurityConfiguration {
                 || (accept != null && accept.toLowerCase(Locale.ROOT).contains("text/html"));
     }
 
-    /** Everything outside the API (the page, unknown URLs) is public, so unknown URLs answer 404, not 401. */
+    /**
+     * Everything outside the API (the page, unknown URLs) is public, so unknown URLs answer 404, not 401. Nothing here
+     * keeps state: no server session is ever made for it (its CSRF token, for what it refuses, is a cookie).
+     */
     @Bean
     @Order(2)
     SecurityFilterChain publicSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                .csrf(Customizer.withDefaults());
+                .securityContext(context -> context.securityContextRepository(
+                        new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()));
         return http.build();
     }
 

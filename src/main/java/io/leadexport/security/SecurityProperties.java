@@ -1,5 +1,6 @@
 package io.leadexport.security;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -29,12 +30,25 @@ public record SecurityProperties(
      * @param jwtRolesClaim        with OAuth2 bearer tokens: the claim that lists the roles (ADMIN, MANAGER)
      * @param jwtUsernameClaim     with OAuth2 bearer tokens: the claim that names the user (falls back to {@code sub})
      * @param jwtRoleNames         with OAuth2 bearer tokens: the exact claim values that mean ADMIN and MANAGER
+     * @param sessionIdleTimeout   the admin page's session ends after this long without a request
+     * @param sessionCookieSecure  whether the session cookie is marked {@code Secure}: unset, when the request came
+     *                             over HTTPS (behind a TLS proxy, see {@code server.forward-headers-strategy});
+     *                             {@code true} always, {@code false} never
      */
     public record Security(
             @DefaultValue("false") boolean allowPlainNationalId,
             @DefaultValue("roles") String jwtRolesClaim,
             @DefaultValue("preferred_username") String jwtUsernameClaim,
-            @DefaultValue @Valid JwtRoleNames jwtRoleNames) {
+            @DefaultValue @Valid JwtRoleNames jwtRoleNames,
+            @DefaultValue("30m") Duration sessionIdleTimeout,
+            Boolean sessionCookieSecure) {
+
+        public Security {
+            if (sessionIdleTimeout.isNegative() || sessionIdleTimeout.toSeconds() < 1) {
+                throw new IllegalArgumentException(
+                        "lead-export.security.session-idle-timeout must be at least 1s, not " + sessionIdleTimeout);
+            }
+        }
     }
 
     /** The claim values, matched exactly (case included), that grant ADMIN and MANAGER. */

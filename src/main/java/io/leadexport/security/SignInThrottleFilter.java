@@ -33,14 +33,18 @@ class SignInThrottleFilter extends OncePerRequestFilter {
         if (username != null) {
             long retryAfter = throttle.retryAfterSeconds(username, request.getRemoteAddr());
             if (retryAfter > 0) {
-                response.setHeader("Retry-After", String.valueOf(retryAfter));
-                problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins",
-                        "Too many failed sign-ins for this user from this address; try again in " + retryAfter
-                                + " seconds.");
+                refuse(problems, response, retryAfter);
                 return;
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** The 429 answer to a sign-in the throttle holds back (HTTP Basic here, the page's sign-in form too). */
+    static void refuse(ProblemWriter problems, HttpServletResponse response, long retryAfter) throws IOException {
+        response.setHeader("Retry-After", String.valueOf(retryAfter));
+        problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins",
+                "Too many failed sign-ins for this user from this address; try again in " + retryAfter + " seconds.");
     }
 
     private static String basicUsername(String authorization) {

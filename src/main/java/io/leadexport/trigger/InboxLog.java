@@ -26,10 +26,15 @@ public class InboxLog {
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
-    /** The file became this job (the body after {@code direct:start-export}). */
+    /**
+     * The file became this job (the body after {@code direct:start-export}). A file read again after its instance died
+     * before moving it to {@code .done/} is the same job (its source): it stays listed once.
+     */
     public void queued(ExportJob job, Exchange exchange) {
-        jdbc.update("insert into inbox_files (name, outcome, job_id) values (?, 'job', ?)",
-                exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class), UUID.fromString(job.id()));
+        UUID id = UUID.fromString(job.id());
+        jdbc.update("insert into inbox_files (name, outcome, job_id) select ?, 'job', ? "
+                        + "where not exists (select 1 from inbox_files where job_id = ?)",
+                exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class), id, id);
     }
 
     void refused(String name, String error) {

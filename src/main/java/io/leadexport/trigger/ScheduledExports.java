@@ -54,6 +54,8 @@ public class ScheduledExports {
      */
     public ExportRequest tick(@ExchangeProperty(ExchangeKeys.SCHEDULE) String name, @Header("scheduledFireTime") Date fireTime,
                               Exchange exchange) {
+        Instant firedFor = fireTime == null ? Instant.now() : fireTime.toInstant();
+        log.info("Schedule {} fired for {}", name, firedFor);
         if (paused(name)) {
             log.info("Schedule {} is paused: this tick is skipped", name);
             return null;
@@ -62,7 +64,6 @@ public class ScheduledExports {
             log.info("Schedule {}: the previous run has not finished; this tick is skipped", name);
             return null;
         }
-        Instant firedFor = fireTime == null ? Instant.now() : fireTime.toInstant();
         return start(name, "schedule:" + name + ":" + firedFor, exchange);
     }
 

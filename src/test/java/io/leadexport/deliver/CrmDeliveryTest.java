@@ -13,36 +13,22 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leadexport.support.Api;
-import io.leadexport.support.EndToEndTest;
 import io.leadexport.support.Jobs;
 import io.leadexport.support.TestLeads;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Delivery to a CRM's HTTP API, against a stub CRM on loopback. */
-@EndToEndTest
-class CrmDeliveryTest {
-
-    private static final CrmStub CRM = start();
-
-    @DynamicPropertySource
-    static void crm(DynamicPropertyRegistry registry) {
-        registry.add("lead-export.destinations.crm.type", () -> "http");
-        registry.add("lead-export.destinations.crm.url", CRM::url);
-        registry.add("lead-export.destinations.crm.bearer-token", () -> "s3cret-token");
-        registry.add("lead-export.destinations.crm.batch-size", () -> "7");
-        registry.add("lead-export.destinations.crm.retry-delay", () -> "100ms");
-        registry.add("lead-export.destinations.crm.max-retries", () -> "4");
-    }
+/**
+ * Delivery to a CRM's HTTP API, against a stub CRM on loopback: the destination {@code crm} of the delivery tests'
+ * shared context ({@link DeliveryDestinations}: batches of 7, four retries 100 ms apart).
+ */
+class CrmDeliveryTest extends DeliveryDestinations {
 
     @LocalServerPort
     int port;
@@ -63,11 +49,6 @@ class CrmDeliveryTest {
             leads.add(TestLeads.plain("Lead " + i, Instant.parse("2024-03-01T00:00:00Z").plusSeconds(i)));
         }
         testLeads.insert(leads);
-    }
-
-    @AfterAll
-    static void stop() {
-        CRM.close();
     }
 
     @Test
@@ -151,13 +132,5 @@ class CrmDeliveryTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(Jobs.json(response).get("errors").get(0).get("field").asText()).isEqualTo("format");
-    }
-
-    private static CrmStub start() {
-        try {
-            return new CrmStub("s3cret-token");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

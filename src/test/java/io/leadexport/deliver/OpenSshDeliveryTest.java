@@ -33,10 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SFTP delivery to a real OpenSSH server (Debian's sshd with {@code internal-sftp}, started by
- * {@link SftpDestinations}): exports started over HTTP arrive in the folder each destination names, as the server's
+ * {@link DeliveryDestinations}): exports started over HTTP arrive in the folder each destination names, as the server's
  * own file system shows them, and are read back and compared. The client key has a passphrase.
  */
-class OpenSshDeliveryTest extends SftpDestinations {
+class OpenSshDeliveryTest extends DeliveryDestinations {
 
     private static final Instant T0 = Instant.parse("2024-03-05T17:30:00Z");
 

@@ -41,10 +41,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * SFTP delivery end to end (README, "Delivery"), with the faults an embedded server can be made to have: exports started over HTTP are
- * uploaded to the Apache MINA SSHD servers of {@link SftpDestinations} (host keys checked against known_hosts files
+ * uploaded to the Apache MINA SSHD servers of {@link DeliveryDestinations} (host keys checked against known_hosts files
  * written there), and what arrives is read back from the servers' folders.
  */
-class SftpDeliveryTest extends SftpDestinations {
+class SftpDeliveryTest extends DeliveryDestinations {
 
     private static final Instant T0 = Instant.parse("2024-03-05T17:30:00Z");
     @LocalServerPort

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.leadexport.support.Api;
-import io.leadexport.support.EndToEndTest;
+import io.leadexport.support.SmallLimitsTest;
 import io.leadexport.support.TestLeads;
 import io.leadexport.support.TestLeads.Lead;
 
@@ -16,13 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** More leads than a sheet holds continue on Leads (2), Leads (3)…; the per-sheet limit is small here. */
-@EndToEndTest
-@TestPropertySource(properties = "lead-export.export.xlsx-rows-per-sheet=40")
+@SmallLimitsTest
 class XlsxRolloverTest {
 
     @LocalServerPort

@@ -7,7 +7,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leadexport.support.Api;
-import io.leadexport.support.EndToEndTest;
+import io.leadexport.support.SmallLimitsTest;
 import io.leadexport.support.Jobs;
 import io.leadexport.support.TestLeads;
 
@@ -16,14 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Files are deleted after the retention period (here 2 s) or on request; the job and the history stay. */
-@EndToEndTest
-@TestPropertySource(properties = {"lead-export.storage.retention=2s", "lead-export.storage.sweep-interval-ms=200"})
+@SmallLimitsTest
 class RetentionTest {
 
     @LocalServerPort

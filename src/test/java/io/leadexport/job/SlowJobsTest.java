@@ -11,7 +11,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import io.leadexport.export.ExportProperties;
 import io.leadexport.support.Api;
-import io.leadexport.support.EndToEndTest;
+import io.leadexport.support.SlowExportsTest;
 import io.leadexport.support.Jobs;
 import io.leadexport.support.SlowExports;
 
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,10 +30,8 @@ import static org.awaitility.Awaitility.await;
  * Progress and cancel while an export runs. Each chunk of 20 rows is slowed down by 20 ms (woven in after the
  * {@code write-records} step), so a 10,000-lead export takes about ten seconds and can be watched and stopped.
  */
-@EndToEndTest
+@SlowExportsTest
 @UseAdviceWith
-// A context of its own (not shared with other advised tests), so the weave and the seed happen once, here.
-@TestPropertySource(properties = "lead-export.jobs.concurrency=2")
 class SlowJobsTest {
 
     private static final int LEADS = 10_000;

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 
 import io.leadexport.support.Api;
-import io.leadexport.support.EndToEndTest;
+import io.leadexport.support.SlowExportsTest;
 import io.leadexport.support.Jobs;
 import io.leadexport.support.SlowExports;
 
@@ -32,7 +32,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,9 +41,8 @@ import static org.awaitility.Awaitility.await;
  * a third running download or a 21st queued job answers 429 with Retry-After; downloads run on their own threads and
  * draw on their own connection pool, never the background jobs'.
  */
-@EndToEndTest
+@SlowExportsTest
 @UseAdviceWith
-@TestPropertySource(properties = "lead-export.jobs.concurrency=2")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UserLimitsTest {
 

@@ -24,7 +24,7 @@ class RoutesBootTest {
                         "preview-export", "list-export-jobs", "get-export-job", "cancel-export-job",
                         "download-export-job-file", "list-export-history", "list-audit-entries", "erase-stored-values", "respond-json", "start-export",
                         "list-export-schedules", "run-export-schedule", "pause-export-schedule",
-                        "resume-export-schedule", "list-inbox-files",
+                        "resume-export-schedule", "list-inbox-files", "describe-session", "start-session", "end-session",
                         "claim-export-jobs", "run-export-job", "heartbeat-export-jobs", "recover-export-jobs",
                         "sweep-export-files", "record-history", "deliver-export", "deliver-local", "deliver-http", "deliver-sftp",
                         "trigger-inbox", "list-export-presets", "save-export-preset", "delete-export-preset")

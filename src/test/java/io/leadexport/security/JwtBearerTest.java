@@ -100,6 +100,24 @@ class JwtBearerTest {
     }
 
     @Test
+    void aBearerCallerIsStatelessAndNeedsNoCsrfToken() throws Exception {
+        String token = token(ISSUER, "mia", List.of("MANAGER"), Instant.now().plusSeconds(300));
+
+        HttpResponse<byte[]> me = get("/api/session", token);
+        HttpResponse<byte[]> preview = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/leads/export/preview"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(Api.text(me)).contains("\"username\":\"mia\"").contains("\"session\":false")
+                .contains("\"csrfToken\":null");
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(me.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(preview.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    @Test
     void basicAuthStillWorks() {
         assertThat(new Api(port).get("admin", "/api/leads/export/history").statusCode()).isEqualTo(200);
     }

@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Exports slow enough to watch and cancel: a 20 ms pause is woven in after each chunk the pipeline writes (the
- * {@code write-records} step), over a table of demo leads. For test classes with {@code @UseAdviceWith} and a context
- * of their own; the first call weaves and starts Camel; every call makes sure the table holds the leads the caller expects.
+ * {@code write-records} step), over a table of demo leads. For the test classes of {@link SlowExportsTest} (with
+ * {@code @UseAdviceWith}); the first call in their context weaves and starts Camel; every call makes sure the table
+ * holds the leads the caller expects.
  * The weave also notes which thread writes each run's chunks (the route's thread: the request's for a download), so a
  * test can tell which lane an export runs on without guessing from thread dumps.
  */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -30,10 +31,25 @@ final class AdminPage {
         this.url = "http://localhost:" + port + "/";
     }
 
+    /** The page as a new visitor sees it: without a session (one left by an earlier test is forgotten). */
     AdminPage open() {
+        forgetSession();
         driver.get(url);
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-form")));
         return this;
+    }
+
+    /** Drops this browser's cookies for the app, as a new visitor (the server session itself is not ended). */
+    void forgetSession() {
+        if (!driver.getCurrentUrl().startsWith(url)) {
+            driver.get(url);
+        }
+        driver.manage().deleteAllCookies();
+    }
+
+    /** The server session's cookie as the browser keeps it (WebDriver sees HttpOnly cookies; the page cannot). */
+    Cookie sessionCookie() {
+        return driver.manage().getCookieNamed("SESSION");
     }
 
     AdminPage signIn(String username, String password) {
@@ -47,22 +63,30 @@ final class AdminPage {
 
     AdminPage signInAs(String username) {
         open().signIn(username, username + "-pw");
-        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("export-form")));
+        waitFor(d -> d.findElement(By.id("export-form")).isDisplayed()
+                || (d.findElement(By.id("sign-in-error")).isDisplayed() && d.findElement(By.id("sign-in-button")).isEnabled()));
+        if (!driver.findElement(By.id("export-form")).isDisplayed()) {
+            throw new AssertionError("Signing in as " + username + " failed: "
+                    + driver.findElement(By.id("sign-in-error")).getText());
+        }
         // The catalog has filled the form.
         waitFor(d -> !new Select(d.findElement(By.id("format"))).getOptions().isEmpty());
         return this;
     }
 
     /**
-     * After a reload: the page is back once it shows the app, signing in again only where the server keeps no
-     * session for the page.
+     * After a reload: the server session keeps the page signed in, so it comes back as {@code username} without the
+     * sign-in form ever being shown (nothing is typed again); fails otherwise.
      */
     void awaitSignedInAfterReload(String username) {
-        waitFor(d -> d.findElement(By.id("app")).isDisplayed() || d.findElement(By.id("sign-in-form")).isDisplayed());
-        if (driver.findElement(By.id("sign-in-form")).isDisplayed()) {
-            signIn(username, username + "-pw");
+        waitFor(d -> d.findElement(By.id("app")).isDisplayed() || d.findElement(By.id("sign-in")).isDisplayed());
+        if (driver.findElement(By.id("sign-in")).isDisplayed()) {
+            throw new AssertionError("The reload signed out: the sign-in form is shown ("
+                    + driver.findElement(By.id("sign-in-error")).getText() + ")");
         }
-        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("app")));
+        waitFor(d -> username.equals(signedInUser()));
+        // The catalog has filled the form.
+        waitFor(d -> !new Select(d.findElement(By.id("format"))).getOptions().isEmpty());
     }
 
     void signOut() {

@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leadexport.support.Api;
-import io.leadexport.support.EndToEndTest;
+import io.leadexport.support.SlowExportsTest;
 import io.leadexport.support.Jobs;
 import io.leadexport.support.SlowExports;
 
@@ -22,7 +22,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,10 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Watching and cancelling a running export from the page. Each chunk of 20 rows is slowed by 20 ms (woven in after
  * {@code write-records}), so 10,000 leads take about ten seconds: long enough to see live progress and press Cancel.
  */
-@EndToEndTest
+// The slow exports' context (shared with SlowJobsTest and UserLimitsTest): the weave does not slow down the other
+// browser tests.
+@SlowExportsTest
 @UseAdviceWith
-// A context of its own: the weave must not slow down the other browser tests, nor meet SlowJobsTest's weave.
-@TestPropertySource(properties = "ui-test.context=admin-page-cancel")
 class AdminPageCancelTest {
 
     private static final int LEADS = 10_000;

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The admin page's layout on the windows people use (1400, 1280 and 800 px wide): nothing scrolls sideways, the
  * main actions are on screen, Start export is a few Tab presses away and in view; axe-core finds no serious or
- * critical accessibility problem on any tab. Takes the README's screenshots.
+ * critical accessibility problem on the sign-in form nor on any tab (New export, My exports, History, Audit, Schedules,
+ * Inbox). Takes the README's screenshots.
  */
 @EndToEndTest
 class AdminPageLayoutTest {
@@ -75,6 +76,11 @@ class AdminPageLayoutTest {
         started.forEach((id, user) -> jobs.awaitFinished(user, id, Duration.ofSeconds(30)));
         AdminPage page = new AdminPage(browser, port);
         page.viewport(1400, 1000);
+        page.open();
+        assertNoSeriousViolations("sign-in form");
+        page.signIn("manager2", "wrong");
+        page.signInMessage();
+        assertNoSeriousViolations("sign-in form with its error");
         page.signInAs("admin");
 
         assertThat(page.onScreen(page.element(By.id("start-button")))).as("Start export in view at 1400x1000").isTrue();
@@ -123,6 +129,18 @@ class AdminPageLayoutTest {
         }
         page.openTab("new");
         page.fullPageScreenshot("admin-page-800");
+
+        // The other tabs, with what they list (an audit entry at least: the failed sign-in above).
+        page.viewport(1280, 900);
+        page.openTab("audit");
+        page.waitFor(d -> !d.findElements(By.cssSelector("#audit-table tbody tr")).isEmpty());
+        assertNoSeriousViolations("audit");
+        page.openTab("schedules");
+        page.waitFor(d -> !d.findElements(By.cssSelector("#schedules-table tbody tr")).isEmpty());
+        assertNoSeriousViolations("schedules");
+        page.openTab("inbox");
+        page.waitFor(d -> !d.findElements(By.cssSelector("#inbox-table tbody tr")).isEmpty());
+        assertNoSeriousViolations("inbox");
     }
 
     /** Whether each of these buttons is on screen once the window is scrolled up or down to it (lists refresh). */

@@ -125,7 +125,8 @@ class HandOffPageTest {
     void aLinkToAJobOpensThatJob() {
         String id = new Jobs(new Api(port)).start("manager", "{\"template\": \"basic\"}").get("id").asText();
 
-        // As from an e-mail: a fresh page load, not a jump within a page already open.
+        // As from an e-mail: a fresh page load, not a jump within a page already open, by someone not signed in.
+        page.forgetSession();
         page.driver().get("about:blank");
         page.driver().get("http://localhost:" + port + "/#/jobs/" + id);
         page.signIn("manager", "manager-pw");

@@ -1,5 +1,6 @@
 package io.leadexport.deliver;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The SFTP servers of the SFTP delivery tests and the destinations on them. The test classes extend this one and
+ * The servers of the delivery tests and the destinations on them. The test classes extend this one and
  * declare no properties of their own, so Spring gives them one shared context (the key of its context cache is this
  * class's property method). The servers run until the JVM ends, since the cached context outlives each test class.
  * <ul>
@@ -27,11 +28,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * and {@code crm-sftp-bad-login} (a wrong password), both with a long retry delay so a retry would show, and
  * {@code crm-sftp-late} (a server that only starts once the delivery has failed a few times);</li>
  * <li>a real OpenSSH server ({@link OpenSshServer}, {@link OpenSshDeliveryTest}), when this machine can run one:
- * {@code openssh-*}.</li>
+ * {@code openssh-*};</li>
+ * <li>a stub CRM HTTP API on loopback ({@link CrmStub}, {@link CrmDeliveryTest}): {@code crm}.</li>
  * </ul>
  */
 @EndToEndTest
-abstract class SftpDestinations {
+abstract class DeliveryDestinations {
 
     static final String PASSPHRASE = "correct horse battery (staple) &=?";
     static OpenSshServer sshd;
@@ -42,6 +44,7 @@ abstract class SftpDestinations {
     static SftpTestServer lateServer;
     static int latePort;
     static PgpTestKeys recipient;
+    static final CrmStub CRM = crmStub();
 
 
     @DynamicPropertySource
@@ -81,6 +84,22 @@ abstract class SftpDestinations {
         registry.add("lead-export.destinations.crm-sftp-late.private-key-file", privateKey::toString);
         if (OpenSshServer.available()) {
             openSshDestinations(registry, base);
+        }
+        registry.add("lead-export.destinations.crm.type", () -> "http");
+        registry.add("lead-export.destinations.crm.url", CRM::url);
+        registry.add("lead-export.destinations.crm.bearer-token", () -> CRM_TOKEN);
+        registry.add("lead-export.destinations.crm.batch-size", () -> "7");
+        registry.add("lead-export.destinations.crm.retry-delay", () -> "100ms");
+        registry.add("lead-export.destinations.crm.max-retries", () -> "4");
+    }
+
+    static final String CRM_TOKEN = "s3cret-token";
+
+    private static CrmStub crmStub() {
+        try {
+            return new CrmStub(CRM_TOKEN);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
