@@ -19,11 +19,13 @@ import java.util.List;
 final class CsvLeadWriter implements LeadWriter {
 
     private final Writer out;
+    private final OutputStream stream;
     private final ExportDescription description;
     private final CsvLine line = new CsvLine();
 
     CsvLeadWriter(OutputStream stream, ExportDescription description) throws IOException {
         this.description = description;
+        this.stream = stream;
         this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
     }
 
@@ -38,27 +40,26 @@ final class CsvLeadWriter implements LeadWriter {
             line.add(labels.get(i), i == 0);
         }
         print(line.end());
+        out.flush(); // the records go to the stream as bytes
     }
 
     @Override
     public void write(List<Object[]> records) throws IOException {
-        for (Object[] record : records) {
-            print(record(line.clear(), record).end());
-        }
+        write(render(records, 0));
     }
 
     @Override
     public RenderedChunk render(List<Object[]> records, long firstLead) {
-        CsvLine text = new CsvLine();
+        CsvLine text = new CsvLine(records.size() * 256);
         for (Object[] record : records) {
             record(text, record).end();
         }
-        return new RenderedChunk(new String(text.chars(), 0, text.length()), records.size());
+        return new RenderedChunk(text.utf8(), records.size());
     }
 
     @Override
     public void write(RenderedChunk chunk) throws IOException {
-        out.write(chunk.text());
+        stream.write(chunk.bytes());
     }
 
     private static CsvLine record(CsvLine line, Object[] record) {
@@ -70,7 +71,7 @@ final class CsvLeadWriter implements LeadWriter {
 
     @Override
     public void finish() throws IOException {
-        out.flush();
+        stream.flush();
     }
 
     private void print(CsvLine record) throws IOException {

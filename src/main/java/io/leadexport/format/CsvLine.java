@@ -18,8 +18,17 @@ final class CsvLine {
     private static final char QUOTE = '"';
     private static final char COMMA = ',';
 
-    private char[] chars = new char[1024];
+    private char[] chars;
     private int length;
+
+    CsvLine() {
+        this(1024);
+    }
+
+    /** @param capacity the characters it holds before it grows */
+    CsvLine(int capacity) {
+        chars = new char[Math.max(16, capacity)];
+    }
 
     /** Starts a new record, forgetting the last one. */
     CsvLine clear() {
@@ -61,6 +70,57 @@ final class CsvLine {
 
     int length() {
         return length;
+    }
+
+    /**
+     * The record(s) in UTF-8, the bytes {@code new String(chars(), 0, length()).getBytes(UTF_8)} gives (a lone
+     * surrogate becomes {@code ?}), in one pass with no String in between.
+     */
+    byte[] utf8() {
+        int size = 0;
+        for (int i = 0; i < length; i++) {
+            char c = chars[i];
+            if (c < 0x80) {
+                size++;
+            } else if (c < 0x800) {
+                size += 2;
+            } else if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(chars[i + 1])) {
+                    size += 4;
+                    i++;
+                } else {
+                    size++;
+                }
+            } else {
+                size += 3;
+            }
+        }
+        byte[] bytes = new byte[size];
+        int at = 0;
+        for (int i = 0; i < length; i++) {
+            char c = chars[i];
+            if (c < 0x80) {
+                bytes[at++] = (byte) c;
+            } else if (c < 0x800) {
+                bytes[at++] = (byte) (0xC0 | c >> 6);
+                bytes[at++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(chars[i + 1])) {
+                    int code = Character.toCodePoint(c, chars[++i]);
+                    bytes[at++] = (byte) (0xF0 | code >> 18);
+                    bytes[at++] = (byte) (0x80 | code >> 12 & 0x3F);
+                    bytes[at++] = (byte) (0x80 | code >> 6 & 0x3F);
+                    bytes[at++] = (byte) (0x80 | code & 0x3F);
+                } else {
+                    bytes[at++] = '?';
+                }
+            } else {
+                bytes[at++] = (byte) (0xE0 | c >> 12);
+                bytes[at++] = (byte) (0x80 | c >> 6 & 0x3F);
+                bytes[at++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+        return bytes;
     }
 
     static boolean needsQuotes(String value, boolean first) {

@@ -20,6 +20,7 @@ final class TextLeadWriter implements LeadWriter {
     static final String TITLE = "Lead export";
 
     private final Writer out;
+    private final OutputStream stream;
     private final ExportDescription description;
     private final String[] labels;
     private final TextLayout leadLayout;
@@ -28,6 +29,7 @@ final class TextLeadWriter implements LeadWriter {
 
     TextLeadWriter(OutputStream stream, ExportDescription description) {
         this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+        this.stream = stream;
         this.description = description;
         this.labels = description.labels().toArray(String[]::new);
         this.leadLayout = new TextLayout(List.of(labels));
@@ -48,6 +50,7 @@ final class TextLeadWriter implements LeadWriter {
         if (description.warning() != null) {
             headerLayout.field(out, "Warning", description.warning());
         }
+        out.flush(); // the leads go to the stream as bytes
     }
 
     @Override
@@ -71,12 +74,12 @@ final class TextLeadWriter implements LeadWriter {
         } catch (IOException e) {
             throw new IllegalStateException("a text buffer does not fail", e);
         }
-        return new RenderedChunk(text.toString(), records.size());
+        return new RenderedChunk(text.toString().getBytes(StandardCharsets.UTF_8), records.size());
     }
 
     @Override
     public void write(RenderedChunk chunk) throws IOException {
-        out.write(chunk.text());
+        stream.write(chunk.bytes());
         leads += chunk.records();
     }
 

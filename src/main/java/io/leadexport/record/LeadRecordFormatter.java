@@ -25,7 +25,12 @@ import org.springframework.web.util.UriUtils;
 public class LeadRecordFormatter {
 
     private final ZoneId zone;
+    private static final String ID = "{id}";
+
     private final String conversationUrlTemplate;
+    /** The template around its one {@code {id}}; null when it holds none or several. */
+    private final String urlPrefix;
+    private final String urlSuffix;
     private final PhoneFormatter phones;
     private final NationalIdEncryptor encryptor;
     private final CrmRecords crm;
@@ -34,6 +39,10 @@ public class LeadRecordFormatter {
                                NationalIdEncryptor encryptor) {
         this.zone = requestProperties.zone();
         this.conversationUrlTemplate = properties.conversationUrlTemplate();
+        int id = conversationUrlTemplate.indexOf(ID);
+        boolean once = id >= 0 && conversationUrlTemplate.indexOf(ID, id + 1) < 0;
+        this.urlPrefix = once ? conversationUrlTemplate.substring(0, id) : null;
+        this.urlSuffix = once ? conversationUrlTemplate.substring(id + ID.length()) : null;
         this.phones = new PhoneFormatter(properties.phone().defaultRegion());
         this.encryptor = encryptor;
         this.crm = new CrmRecords(zone, phones);
@@ -100,7 +109,21 @@ public class LeadRecordFormatter {
     }
 
     public String conversationUrl(String conversationId) {
-        return conversationUrlTemplate.replace("{id}",
-                UriUtils.encodePathSegment(conversationId.strip(), StandardCharsets.UTF_8));
+        String id = conversationId.strip();
+        String segment = unreserved(id) ? id : UriUtils.encodePathSegment(id, StandardCharsets.UTF_8);
+        return urlPrefix != null ? urlPrefix.concat(segment).concat(urlSuffix)
+                : conversationUrlTemplate.replace(ID, segment);
+    }
+
+    /** Letters, digits and {@code - . _ ~}: what a path segment holds unencoded (RFC 3986 "unreserved"). */
+    private static boolean unreserved(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '-' || c == '.' || c == '_' || c == '~')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

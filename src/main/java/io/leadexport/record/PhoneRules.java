@@ -147,25 +147,24 @@ final class PhoneRules {
         return true;
     }
 
-    /** libphonenumber's isValidNumber: the region of the number (by leading digits or type), then its type. */
+    /**
+     * libphonenumber's isValidNumber: the region of the number (by leading digits, or the first whose types it
+     * matches), then whether it matches a type of that region. A region found by its types needs no second look.
+     */
     private static boolean isValid(String nsn, CallingCode code) {
-        Region region;
         if (code.regions.length == 1) {
-            region = code.regions[0];
-        } else {
-            region = null;
-            for (Region candidate : code.regions) {
-                if (candidate.leadingDigits != null ? candidate.leadingDigits.matcher(nsn).lookingAt()
-                        : candidate.hasType(nsn)) {
-                    region = candidate;
-                    break;
+            return code.regions[0].hasType(nsn);
+        }
+        for (Region candidate : code.regions) {
+            if (candidate.leadingDigits == null) {
+                if (candidate.hasType(nsn)) {
+                    return true;
                 }
-            }
-            if (region == null) {
-                return false;
+            } else if (candidate.leadingDigits.matcher(nsn).lookingAt()) {
+                return candidate.hasType(nsn);
             }
         }
-        return region.hasType(nsn);
+        return false;
     }
 
     /** libphonenumber's maybeStripNationalPrefixAndCarrierCode (the carrier code is not needed). */
@@ -271,9 +270,10 @@ final class PhoneRules {
         final Desc general;
         final List<Integer> generalLengths;
         final List<Integer> generalLocalLengths;
-        /** In libphonenumber's order of getNumberType: any match makes the number valid (fixed line included). */
-        final Desc[] types;
+        final Desc fixedLine;
         final Desc mobile;
+        /** The types but fixed line and mobile. */
+        final Desc[] otherTypes;
         final boolean sameMobileAndFixedLine;
         final Format[] formats;
 
@@ -288,12 +288,12 @@ final class PhoneRules {
             this.general = new Desc(metadata.getGeneralDesc());
             this.generalLengths = metadata.getGeneralDesc().getPossibleLengthList();
             this.generalLocalLengths = metadata.getGeneralDesc().getPossibleLengthLocalOnlyList();
-            this.types = new Desc[] {new Desc(metadata.getPremiumRate()), new Desc(metadata.getTollFree()),
+            this.fixedLine = new Desc(metadata.getFixedLine());
+            this.mobile = new Desc(metadata.getMobile());
+            this.otherTypes = new Desc[] {new Desc(metadata.getPremiumRate()), new Desc(metadata.getTollFree()),
                     new Desc(metadata.getSharedCost()), new Desc(metadata.getVoip()),
                     new Desc(metadata.getPersonalNumber()), new Desc(metadata.getPager()),
-                    new Desc(metadata.getUan()), new Desc(metadata.getVoicemail()),
-                    new Desc(metadata.getFixedLine())};
-            this.mobile = new Desc(metadata.getMobile());
+                    new Desc(metadata.getUan()), new Desc(metadata.getVoicemail())};
             this.sameMobileAndFixedLine = metadata.getSameMobileAndFixedLinePattern();
             List<NumberFormat> source = metadata.getIntlNumberFormatList().isEmpty()
                     ? metadata.getNumberFormatList() : metadata.getIntlNumberFormatList();
@@ -304,17 +304,23 @@ final class PhoneRules {
             this.formats = list.toArray(new Format[0]);
         }
 
-        /** libphonenumber's getNumberTypeHelper(...) != UNKNOWN. */
+        /**
+         * libphonenumber's getNumberTypeHelper(...) != UNKNOWN: the general pattern, and any one type's (its order
+         * decides the type, not whether there is one, so the common fixed-line and mobile patterns go first).
+         */
         boolean hasType(String nsn) {
             if (!general.matches(nsn)) {
                 return false;
             }
-            for (Desc type : types) {
+            if (fixedLine.matches(nsn) || !sameMobileAndFixedLine && mobile.matches(nsn)) {
+                return true;
+            }
+            for (Desc type : otherTypes) {
                 if (type.matches(nsn)) {
                     return true;
                 }
             }
-            return !sameMobileAndFixedLine && mobile.matches(nsn);
+            return false;
         }
 
         /** libphonenumber's formatNsn for INTERNATIONAL: the first format whose leading digits and pattern fit. */

@@ -33,6 +33,7 @@ import org.springframework.security.web.authentication.session.SessionAuthentica
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.session.web.http.HttpSessionIdResolver;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -59,10 +60,12 @@ public final class PageSessionFilter extends OncePerRequestFilter {
     private final RequestAttributeSecurityContextRepository requestContexts = new RequestAttributeSecurityContextRepository();
     private final WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();
     private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
+    private final HttpSessionIdResolver cookies;
 
     PageSessionFilter(AuthenticationManager authentication, SessionAuthenticationStrategy onSignIn,
-                      SignInThrottle throttle, ProblemWriter problems, ObjectMapper json) {
+                      SignInThrottle throttle, ProblemWriter problems, ObjectMapper json, HttpSessionIdResolver cookies) {
         this.authentication = authentication;
+        this.cookies = cookies;
         this.onSignIn = onSignIn;
         this.throttle = throttle;
         this.problems = problems;
@@ -128,6 +131,9 @@ public final class PageSessionFilter extends OncePerRequestFilter {
         contexts.setContext(context);
         requestContexts.saveContext(context, request, response);
         sessionContexts.saveContext(context, request, response);
+        // The cookie now, on this thread: Spring Session would write it when the answer is sent, which the route does
+        // on another thread while this one finishes the request, and the header could be lost between the two.
+        cookies.setSessionId(request, response, request.getSession(false).getId());
         return true;
     }
 
@@ -144,6 +150,7 @@ public final class PageSessionFilter extends OncePerRequestFilter {
         }
         requestContexts.saveContext(context, request, response);
         session.invalidate();
+        cookies.expireSession(request, response);
     }
 
     /** A page session's CSRF token for the answer; never for Basic or bearer callers, who have no session. */

@@ -39,6 +39,9 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.session.web.http.CookieHttpSessionIdResolver;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.HttpSessionIdResolver;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -62,7 +65,8 @@ public class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, SecurityProperties properties,
                                     ObjectProvider<JwtDecoder> jwtDecoder, SignInThrottle throttle,
                                     UserDetailsService users, PasswordEncoder passwords,
-                                    AuthenticationEventPublisher events, ObjectMapper json) throws Exception {
+                                    AuthenticationEventPublisher events, ObjectMapper json,
+                                    CookieSerializer sessionCookies) throws Exception {
         if (jwtDecoder.getIfAvailable() != null) {
             // An issuer (or its keys) is configured: OAuth2 bearer tokens are accepted beside HTTP Basic.
             // The audience is checked where spring.security.oauth2.resourceserver.jwt.audiences is set (Spring Boot
@@ -83,7 +87,7 @@ public class SecurityConfiguration {
         PageSessionFilter pageSessions = new PageSessionFilter(pageSignIn(users, passwords, events),
                 new CompositeSessionAuthenticationStrategy(List.of(new ChangeSessionIdAuthenticationStrategy(),
                         new CsrfAuthenticationStrategy(csrfTokens))),
-                throttle, problems, json);
+                throttle, problems, json, sessionCookieResolver(sessionCookies));
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -137,6 +141,13 @@ public class SecurityConfiguration {
                 && !PageSessionContextRepository.carriesCredentials(request)
                 && !PageSessionFilter.isSignIn(request)
                 && request.getSession(false) != null;
+    }
+
+    /** The session cookie as Spring Session writes it (SessionConfiguration), for the sign-in and sign-out to set. */
+    private static HttpSessionIdResolver sessionCookieResolver(CookieSerializer sessionCookies) {
+        CookieHttpSessionIdResolver resolver = new CookieHttpSessionIdResolver();
+        resolver.setCookieSerializer(sessionCookies);
+        return resolver;
     }
 
     /** The page's sign-in checks passwords as HTTP Basic does, and publishes the same success and failure events. */

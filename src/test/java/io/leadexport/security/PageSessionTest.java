@@ -77,6 +77,18 @@ class PageSessionTest {
                 .as("the session's user and roles").isEqualTo(200);
     }
 
+    /** The answer is sent on another thread than the one that signs in: the cookie must never be lost between them. */
+    @Test
+    void everySignInAnswerCarriesItsCookie() {
+        for (int i = 0; i < 60; i++) {
+            HttpResponse<String> signIn = signIn("manager2", "manager2-pw");
+
+            assertThat(signIn.statusCode()).isEqualTo(200);
+            assertThat(signIn.headers().allValues("Set-Cookie")).as("sign-in %d", i).hasSize(1)
+                    .allSatisfy(c -> assertThat(c).startsWith("SESSION="));
+        }
+    }
+
     @Test
     void signingInAgainChangesTheSessionIdAndTheOldOneStopsWorking() throws Exception {
         String first = cookie(signIn("manager", "manager-pw"));

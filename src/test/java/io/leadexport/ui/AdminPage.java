@@ -63,7 +63,12 @@ final class AdminPage {
 
     AdminPage signInAs(String username) {
         open().signIn(username, username + "-pw");
-        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("export-form")));
+        waitFor(d -> d.findElement(By.id("export-form")).isDisplayed()
+                || (d.findElement(By.id("sign-in-error")).isDisplayed() && d.findElement(By.id("sign-in-button")).isEnabled()));
+        if (!driver.findElement(By.id("export-form")).isDisplayed()) {
+            throw new AssertionError("Signing in as " + username + " failed: "
+                    + driver.findElement(By.id("sign-in-error")).getText());
+        }
         // The catalog has filled the form.
         waitFor(d -> !new Select(d.findElement(By.id("format"))).getOptions().isEmpty());
         return this;

@@ -90,6 +90,25 @@ class AdminPageSessionTest {
     }
 
     @Test
+    void aSignInFromAnotherTabChangesTheTokenAndThePageCarriesOn() {
+        page.signInAs("manager");
+        String before = page.sessionCookie().getValue();
+
+        // Another tab of the same browser signs in: a new session id and CSRF token; this tab still holds the old token.
+        Object status = page.js().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch('/api/session', {method: 'POST', headers: {'Content-Type': 'application/json'},"
+                + " body: JSON.stringify({username: 'manager', password: 'manager-pw'})}).then(r => done(r.status));");
+        assertThat(((Number) status).intValue()).isEqualTo(200);
+        assertThat(page.sessionCookie().getValue()).isNotEqualTo(before);
+
+        page.preview();
+
+        assertThat(page.awaitPreviewCount()).as("the preview (a POST) went through with the new token")
+                .isGreaterThanOrEqualTo(0);
+        assertThat(page.element(By.id("app")).isDisplayed()).isTrue();
+    }
+
+    @Test
     void signingOutReturnsToTheSignInFormAndTheOldCookieNoLongerWorks() throws Exception {
         page.signInAs("admin");
         String cookie = "SESSION=" + page.sessionCookie().getValue();
