@@ -1,6 +1,5 @@
 package io.leadexport.ui;
 
-import java.io.IOException;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -14,10 +13,9 @@ import io.leadexport.support.SlowExports;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +35,8 @@ class AdminPageCancelTest {
 
     private static final int LEADS = 10_000;
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perTestClass();
 
     @Autowired
     CamelContext camel;
@@ -48,17 +47,6 @@ class AdminPageCancelTest {
 
     AdminPage page;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void setUp() throws Exception {

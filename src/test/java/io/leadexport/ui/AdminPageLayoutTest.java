@@ -1,6 +1,5 @@
 package io.leadexport.ui;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,9 +18,8 @@ import io.leadexport.support.TestLeads;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -40,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EndToEndTest
 class AdminPageLayoutTest {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perTestClass();
 
     @LocalServerPort
     int port;
@@ -49,17 +48,6 @@ class AdminPageLayoutTest {
     @Autowired
     DataSource dataSource;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void fitsTheWindowKeepsItsMainActionsOnScreenAndHasNoSeriousAccessibilityProblems() throws Exception {

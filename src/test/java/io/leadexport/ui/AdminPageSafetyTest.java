@@ -1,6 +1,5 @@
 package io.leadexport.ui;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,11 +14,10 @@ import io.leadexport.support.EndToEndTest;
 import io.leadexport.support.Jobs;
 import io.leadexport.support.TestLeads;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -41,7 +39,8 @@ class AdminPageSafetyTest {
 
     private static final ZoneId BUSINESS_ZONE = ZoneId.of("America/New_York");
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perTestClass();
 
     @LocalServerPort
     int port;
@@ -51,17 +50,6 @@ class AdminPageSafetyTest {
     AdminPage page;
     Jobs jobs;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void setUp() {

@@ -1,15 +1,13 @@
 package io.leadexport.ui;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
 import io.leadexport.support.Api;
 import io.leadexport.support.EndToEndTest;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -21,22 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EndToEndTest
 class AuditTabTest {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perTestClass();
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void anAdminFindsAFailedSignInByUserAndAction() {

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -23,9 +26,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Debian's headless Chromium driven by its own chromedriver: both binaries are named explicitly, so Selenium Manager
- * never looks for (or downloads) a browser or a driver. A fresh profile and download folder per browser.
+ * never looks for (or downloads) a browser or a driver. A fresh profile and download folder per browser. One browser
+ * per test class, started before its tests and quit after them:
+ * {@code @RegisterExtension static final Browser browser = Browser.perTestClass();}
  */
-final class Browser implements AutoCloseable {
+final class Browser implements BeforeAllCallback, AfterAllCallback {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -33,23 +38,33 @@ final class Browser implements AutoCloseable {
     /** The browser's own zone: away from the business zone (New York) and from UTC, as a sales office would be. */
     static final String BROWSER_ZONE = "America/Chicago";
 
-    private final ChromeDriverService service;
-    private final ChromeDriver driver;
-    private final Path profile;
-    private final Path downloads;
+    private ChromeDriverService service;
+    private ChromeDriver driver;
+    private Path profile;
+    private Path downloads;
 
-    private Browser(ChromeDriverService service, ChromeDriver driver, Path profile, Path downloads) {
-        this.service = service;
-        this.driver = driver;
-        this.profile = profile;
-        this.downloads = downloads;
+    private Browser() {
+    }
+
+    static Browser perTestClass() {
+        return new Browser();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        close();
     }
 
     /**
      * Starts the browser, or skips the calling test class when Chromium is not installed, except under CI
      * ({@code CI=true}), where the browser tests must run.
      */
-    static Browser start() throws IOException {
+    private void start() throws IOException {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         String install = "The admin page tests need Chromium and its driver: "
                 + "sudo apt-get update && sudo apt-get install -y chromium chromium-driver";
@@ -59,8 +74,8 @@ final class Browser implements AutoCloseable {
             }
             assumeTrue(false, install);
         }
-        Path profile = Files.createTempDirectory("lead-export-chromium-profile");
-        Path downloads = Files.createTempDirectory("lead-export-downloads");
+        profile = Files.createTempDirectory("lead-export-chromium-profile");
+        downloads = Files.createTempDirectory("lead-export-downloads");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -73,15 +88,14 @@ final class Browser implements AutoCloseable {
                 "safebrowsing.enabled", false,
                 "intl.accept_languages", "en-US"));
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
+        service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .withEnvironment(Map.of("TZ", BROWSER_ZONE))
                 .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
-        return new Browser(service, driver, profile, downloads);
     }
 
     ChromeDriver driver() {
@@ -144,14 +158,20 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() throws IOException {
+    private void close() throws IOException {
+        if (service == null) {
+            return;
+        }
         try {
-            driver.quit();
+            if (driver != null) {
+                driver.quit();
+            }
         } finally {
             service.stop();
             delete(profile);
             delete(downloads);
+            service = null;
+            driver = null;
         }
     }
 

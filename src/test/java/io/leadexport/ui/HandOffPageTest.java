@@ -1,6 +1,5 @@
 package io.leadexport.ui;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,10 +10,9 @@ import io.leadexport.support.EndToEndTest;
 import io.leadexport.support.Jobs;
 import io.leadexport.support.TestLeads;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -32,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EndToEndTest
 class HandOffPageTest {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perTestClass();
 
     @LocalServerPort
     int port;
@@ -41,17 +40,6 @@ class HandOffPageTest {
 
     AdminPage page;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void setUp() {

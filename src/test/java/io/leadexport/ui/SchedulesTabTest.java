@@ -1,13 +1,11 @@
 package io.leadexport.ui;
 
-import java.io.IOException;
 import java.util.List;
 
 import io.leadexport.trigger.ScheduleTestContext;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -23,24 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SchedulesTabTest extends ScheduleTestContext {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perTestClass();
 
     @LocalServerPort
     int port;
     @Autowired
     JdbcTemplate jdbc;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void anAdminPausesResumesAndRunsASchedule() {
