@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lead Export under load, run by hand: does the API keep answering while large downloads stream to slow clients and
 # background exports run? Per round (ROUNDS, default 3): 4 background exports of every lead (1M) with
-# lead-export.jobs.concurrency=4, and 10 users each downloading a ~150k-row CSV at 8 KB/s, for DURATION seconds
+# lead-export.jobs.concurrency=4, kept at 4 for the whole round (a new one starts when one ends), and 10 users each downloading a ~150k-row CSV at 8 KB/s, for DURATION seconds
 # (default 60); meanwhile one prober asks, in turn, for a job's status, the job list, the fields, a preview and the
 # admin page, and records each answer's status and time. Then one running export is cancelled and the time to stop
 # it measured. Heap, threads and database connections are sampled every 5 s. Writes bench/RESULTS-load.md: per route
@@ -121,6 +121,22 @@ probe() {
     printf '%s\t%s\t%s\n' "$round" "$route" "${out// /$'\t'}" >>"$PROBES"
 }
 
+start_background_export() {
+    curl -s -u "$ADMIN" -H 'Content-Type: application/json' -d '{"format": "csv"}' "$BASE/api/leads/export" \
+        | sed -n 's/^{"id":"\([0-9a-f-]*\)".*/\1/p'
+}
+
+# active_jobs FILE: how many of the jobs listed in FILE are queued or running.
+active_jobs() {
+    local n=0 id
+    for id in $(cat "$1"); do
+        if curl -s -u "$ADMIN" "$BASE/api/leads/export/jobs/$id" | grep -q '"status":"\(queued\|running\)"'; then
+            n=$((n + 1))
+        fi
+    done
+    echo "$n"
+}
+
 sample() {
     local round=$1 t=$2 heap threads conns
     heap=$(jcmd "$APP_PID" GC.heap_info 2>/dev/null | awk '/used/ {for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i+1); sub(/K,?/, "", v); print int(v / 1024); exit}}')
@@ -131,12 +147,16 @@ sample() {
 
 for ((round = 1; round <= ROUNDS; round++)); do
     log "round $round: $JOBS background exports, $DOWNLOADERS slow downloads, probing for $DURATION s"
+    # Background exports are kept at JOBS for the whole round: a 1M-row CSV export ends in well under DURATION, so
+    # a keeper starts a new one whenever one has ended. Every job of the round is listed in $keep.
+    keep=$RUN/jobs-$round.txt
+    : >"$keep"
     job_ids=()
     for ((j = 0; j < JOBS; j++)); do
-        id=$(curl -s -u "$ADMIN" -H 'Content-Type: application/json' -d '{"format": "csv"}' "$BASE/api/leads/export" \
-            | sed -n 's/^{"id":"\([0-9a-f-]*\)".*/\1/p')
+        id=$(start_background_export)
         [[ -n $id ]] || die "could not start a background export"
         job_ids+=("$id")
+        echo "$id" >>"$keep"
     done
     PIDS=()
     for ((i = 1; i <= DOWNLOADERS; i++)); do
@@ -150,6 +170,17 @@ for ((round = 1; round <= ROUNDS; round++)); do
         while ((SECONDS - start < DURATION)); do
             sample "$round" $((SECONDS - start))
             sleep 5
+        done
+    ) &
+    PIDS+=($!)
+    (
+        while ((SECONDS - start < DURATION)); do
+            active=$(active_jobs "$keep")
+            for ((k = active; k < JOBS; k++)); do
+                id=$(start_background_export)
+                [[ -n $id ]] && echo "$id" >>"$keep"
+            done
+            sleep 1
         done
     ) &
     PIDS+=($!)
@@ -167,14 +198,14 @@ for ((round = 1; round <= ROUNDS; round++)); do
         sleep "$PROBE_PAUSE"
     done
     # Cancel one export that is still running; DELETE answers once it has stopped (or after 2.5 s, with 202).
-    for id in "${job_ids[@]}"; do
+    for id in $(tac "$keep"); do
         if curl -s -u "$ADMIN" "$BASE/api/leads/export/jobs/$id" | grep -q '"status":"running"'; then
             out=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -X DELETE -u "$ADMIN" "$BASE/api/leads/export/jobs/$id")
             printf '%s\t%s\t%s\n' "$round" "${out#* }" "${out% *}" >>"$CANCELS"
             break
         fi
     done
-    for id in "${job_ids[@]}"; do curl -s -o /dev/null -X DELETE -u "$ADMIN" "$BASE/api/leads/export/jobs/$id" || true; done
+    for id in $(cat "$keep"); do curl -s -o /dev/null -X DELETE -u "$ADMIN" "$BASE/api/leads/export/jobs/$id" || true; done
     for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
     PIDS=()
     sleep 5
@@ -187,7 +218,8 @@ done
     echo "# Load benchmark: the API under slow downloads and background exports"
     echo
     echo "Run $STAMP by \`bench/load.sh\`: $ROUNDS rounds of $DURATION s on $(nproc) cores, \`-Xmx$XMX\`, $SIZE leads;"
-    echo "per round $JOBS background CSV exports of every lead (\`lead-export.jobs.concurrency=$JOBS\`) and"
+    echo "per round $JOBS background CSV exports of every lead (\`lead-export.jobs.concurrency=$JOBS\`; kept at $JOBS: a new"
+    echo "one starts when one ends, $(cat "$RUN"/jobs-*.txt | wc -l) in all) and"
     echo "$DOWNLOADERS users each downloading $DOWNLOAD_MATCHES rows (\`createdTo=$CREATED_TO\`) at $RATE/s, while one prober"
     echo "asks each route in turn ($PROBE_PAUSE s apart). Times are curl's \`time_total\` on loopback, in ms; a request"
     echo "that failed or took over 10 s counts as an error. Per route: p50/p99/max of each round, then the median of"
