@@ -5,6 +5,7 @@
 import { api, ApiError } from './api.js';
 import { byId, el, replaceChildren, show } from './dom.js';
 import * as fmt from './format.js';
+import { filterForm, filterValues } from './filter-form.js';
 import { pager } from './pager.js';
 
 const PAGE_SIZE = 25;
@@ -27,11 +28,7 @@ const ACTION_LABELS = {
 export class AuditTab {
   constructor() {
     this.page = 0;
-    this.form = byId('audit-form');
-    this.submitListener = (event) => { event.preventDefault(); this.page = 0; this.load(); };
-    this.resetListener = () => setTimeout(() => { this.page = 0; this.load(); });
-    this.form.addEventListener('submit', this.submitListener);
-    this.form.addEventListener('reset', this.resetListener);
+    this.form = filterForm(byId('audit-form'), this);
     const select = byId('audit-action');
     if (select.options.length <= 1) {
       for (const [key, label] of Object.entries(ACTION_LABELS)) {
@@ -49,18 +46,14 @@ export class AuditTab {
   }
 
   destroy() {
-    this.form.removeEventListener('submit', this.submitListener);
-    this.form.removeEventListener('reset', this.resetListener);
-    this.form.reset();
+    this.form.detach();
     byId('audit-table').tBodies[0].replaceChildren();
     byId('audit-pager').replaceChildren();
     show(byId('audit-error'), false);
   }
 
   filters() {
-    const value = (id) => byId(id).value.trim();
-    return { from: value('audit-from'), to: value('audit-to'), user: value('audit-user'),
-      action: value('audit-action') };
+    return filterValues('audit', ['from', 'to', 'user', 'action']);
   }
 
   async load() {

@@ -6,6 +6,7 @@ import { byId, el, replaceChildren, show } from './dom.js';
 import { barChart } from './chart.js';
 import * as fmt from './format.js';
 import { exportAgain } from './job-card.js';
+import { filterForm, filterValues } from './filter-form.js';
 import { pager } from './pager.js';
 import { columnList, columnsText, filterSummary, nationalIdText } from './request-summary.js';
 
@@ -19,11 +20,7 @@ export class HistoryTab {
   constructor() {
     this.page = 0;
     this.loads = 0;
-    this.form = byId('history-form');
-    this.submitListener = (event) => { event.preventDefault(); this.page = 0; this.load(); };
-    this.resetListener = () => setTimeout(() => { this.page = 0; this.load(); });
-    this.form.addEventListener('submit', this.submitListener);
-    this.form.addEventListener('reset', this.resetListener);
+    this.form = filterForm(byId('history-form'), this);
     byId('history-zone').textContent = `Days in ${fmt.zoneText()}`;
   }
 
@@ -35,9 +32,7 @@ export class HistoryTab {
   }
 
   destroy() {
-    this.form.removeEventListener('submit', this.submitListener);
-    this.form.removeEventListener('reset', this.resetListener);
-    this.form.reset();
+    this.form.detach();
     byId('history-table').tBodies[0].replaceChildren();
     byId('history-pager').replaceChildren();
     byId('history-chart').replaceChildren();
@@ -46,9 +41,7 @@ export class HistoryTab {
   }
 
   filters() {
-    const value = (id) => byId(id).value.trim();
-    return { from: value('history-from'), to: value('history-to'), user: value('history-user'),
-      status: value('history-status') };
+    return filterValues('history', ['from', 'to', 'user', 'status']);
   }
 
   /** A reversed range says so next to the dates, instead of "No exports match" under a chart of other days. */

@@ -39,7 +39,7 @@ public class ReadinessGuard extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        return !ApiRequests.isApi(request);
     }
 
     @Override

@@ -43,7 +43,7 @@ public class RequestBodyGuard extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        return !ApiRequests.isApi(request);
     }
 
     @Override
