@@ -1,21 +1,18 @@
 package io.leadexport.format;
 
+import java.io.IOException;
 import java.time.OffsetDateTime;
 
 import io.leadexport.record.ConversationRef;
 
-import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CreationHelper;
-import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Workbook;
 
 /**
  * Writes typed values into cells. Dates become real date cells; everything else, phone numbers and IDs included,
- * becomes a string cell, so no cell is ever a formula. Counts what Excel's limits made it leave out, for the
- * Export Info sheet.
+ * becomes a string cell, so no cell is ever a formula; a conversation ID links to its conversation. Counts what
+ * Excel's limits made it leave out, for the Export Info sheet.
  */
 final class XlsxCells {
 
@@ -23,12 +20,12 @@ final class XlsxCells {
     static final int MAX_TEXT_LENGTH = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
 
     private final XlsxStyles styles;
-    private final CreationHelper helper;
+    private final XlsxLinks links;
     private long truncated;
 
-    XlsxCells(Workbook workbook) {
+    XlsxCells(StreamingWorkbook workbook) {
         this.styles = new XlsxStyles(workbook);
-        this.helper = workbook.getCreationHelper();
+        this.links = workbook.links();
     }
 
     XlsxStyles styles() {
@@ -40,24 +37,15 @@ final class XlsxCells {
         return truncated;
     }
 
-    /**
-     * Writes a value as the record formatter typed it. Null and empty text leave the cell blank.
-     *
-     * @param linkAllowed whether a conversation id may carry a hyperlink (Excel limits links per sheet)
-     * @return whether a hyperlink was added
-     */
-    boolean value(Row row, int column, Object value, boolean linkAllowed) {
+    /** Writes a value as the record formatter typed it. Null and empty text leave the cell blank. */
+    void value(Row row, int column, Object value) throws IOException {
         if (value instanceof OffsetDateTime time) {
             date(row, column, time);
-            return false;
-        }
-        if (value instanceof ConversationRef conversation) {
-            return conversation(row, column, conversation, linkAllowed);
-        }
-        if (value != null) {
+        } else if (value instanceof ConversationRef conversation) {
+            conversation(row, column, conversation);
+        } else if (value != null) {
             text(row, column, value.toString(), false);
         }
-        return false;
     }
 
     /**
@@ -92,28 +80,19 @@ final class XlsxCells {
         row.createCell(column).setCellValue(number);
     }
 
-    private boolean conversation(Row row, int column, ConversationRef conversation, boolean linkAllowed) {
-        Hyperlink link = linkAllowed ? hyperlink(conversation.url()) : null;
-        Cell cell = text(row, column, conversation.id(), link != null);
-        if (cell == null || link == null) {
-            return false;
+    /**
+     * The id, linked to the conversation unless Excel's limits say no (then it is plain text, and so is an id whose
+     * URL, made by the configured template, is not one Excel can open).
+     */
+    private void conversation(Row row, int column, ConversationRef conversation) throws IOException {
+        if (conversation.id() == null || conversation.id().isEmpty()) {
+            return;
         }
-        cell.setHyperlink(link);
-        return true;
-    }
-
-    /** Null when the configured URL template made an address that is not a valid URI: the id is still written. */
-    private Hyperlink hyperlink(String url) {
-        if (url == null || url.isEmpty()) {
-            return null;
+        boolean linked = links.allows(row.getSheet().getSheetName(), conversation.url());
+        Cell cell = text(row, column, conversation.id(), linked);
+        if (linked) {
+            links.add(cell, conversation.url());
         }
-        Hyperlink link = helper.createHyperlink(HyperlinkType.URL);
-        try {
-            link.setAddress(url);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        return link;
     }
 
     /**

@@ -26,8 +26,8 @@ final class XlsxExportInfo {
 
     /**
      * @param truncated    values cut to the cell limit
-     * @param linksOmitted conversation ids written without a hyperlink because the workbook had reached its limit
-     * @param maxLinks     that limit
+     * @param linksOmitted conversation ids written without a hyperlink because their sheet had reached Excel's limit
+     * @param maxLinks     that limit per sheet
      */
     static void write(Workbook workbook, XlsxCells cells, ExportDescription description, long truncated,
                       long linksOmitted, int maxLinks) {
@@ -76,8 +76,8 @@ final class XlsxExportInfo {
                     + "-character cell limit were cut to that length; CSV, JSON and text keep them whole.");
         }
         if (linksOmitted > 0) {
-            notes.add("Only the first " + maxLinks + " conversation IDs are hyperlinks; the other " + linksOmitted
-                    + " are plain text (the conversationUrl field gives every URL).");
+            notes.add("Excel keeps at most " + maxLinks + " hyperlinks in a sheet: " + linksOmitted
+                    + " conversation ID(s) past that are plain text (the conversationUrl field gives every URL).");
         }
         return notes;
     }

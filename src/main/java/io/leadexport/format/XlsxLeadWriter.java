@@ -6,13 +6,10 @@ import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.leadexport.record.ConversationRef;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,20 +20,15 @@ import org.slf4j.LoggerFactory;
  * autofilter; a sheet holds at most {@code rowsPerSheet} leads and the export continues on {@code Leads (2)},
  * {@code Leads (3)}, and so on. An {@code Export Info} sheet comes last.
  *
- * <p>Dates are real date cells; all other values are string cells, so no cell is ever a formula. The first
- * {@value #MAX_LINKS} conversation IDs of an export link to their conversation; later ones are plain text, and the
- * Export Info sheet says so. Links are the one part of a workbook that POI cannot stream: it keeps each one in memory
- * until the file is written (about 2 KB, and twice that while writing), so without a cap memory would grow with the
- * export. Measured: 150,000 leads without links fit in a 64 MB heap, 65,530 links (Excel's own limit per sheet,
- * beyond which Excel drops them all) need about 256 MB. Text longer than a cell holds (32,767 characters) is cut to
- * that length, likewise noted.
+ * <p>Dates are real date cells; all other values are string cells, so no cell is ever a formula. Conversation IDs
+ * link to their conversation, streamed like the rows ({@link XlsxLinks}), up to Excel's
+ * {@value XlsxLinks#MAX_PER_SHEET} links per sheet; later ones in a sheet are plain text, and the Export Info sheet
+ * says so. Text longer than a cell holds (32,767 characters) is cut to that length, likewise noted.
  */
 final class XlsxLeadWriter implements LeadWriter {
 
     /** Data rows in one sheet: Excel's 1,048,576 rows, less the header. */
     static final int MAX_ROWS_PER_SHEET = 1_048_575;
-    /** Hyperlinks in one workbook: about 40 MB at most, and well under Excel's 65,530 per sheet. */
-    static final int MAX_LINKS = 10_000;
     static final String SHEET = "Leads";
     /** Rows kept in memory per sheet before SXSSF flushes them to its temporary file. */
     private static final int ROW_WINDOW = 100;
@@ -46,37 +38,34 @@ final class XlsxLeadWriter implements LeadWriter {
     private final OutputStream out;
     private final ExportDescription description;
     private final int rowsPerSheet;
-    private final int maxLinks;
     private final List<String> labels;
-    private final SXSSFWorkbook workbook;
+    private final StreamingWorkbook workbook;
     private final XlsxCells cells;
     private final ColumnWidths widths;
     private final List<SXSSFSheet> sheets = new ArrayList<>();
     private SXSSFSheet sheet;
     private int rowsInSheet;
-    private int links;
-    private long linksOmitted;
     private boolean closed;
     private final Path tempFolder;
 
     /** @param rowsPerSheet data rows per sheet, at most {@value #MAX_ROWS_PER_SHEET}; smaller only in tests */
     XlsxLeadWriter(OutputStream out, ExportDescription description, int rowsPerSheet) {
-        this(out, description, rowsPerSheet, MAX_LINKS, null);
+        this(out, description, rowsPerSheet, XlsxLinks.MAX_PER_SHEET, null);
     }
 
     /**
      * @param tempFolder where SXSSF's temporary files go (the export's own folder); null for the system's
      */
     XlsxLeadWriter(OutputStream out, ExportDescription description, int rowsPerSheet, Path tempFolder) {
-        this(out, description, rowsPerSheet, MAX_LINKS, tempFolder);
+        this(out, description, rowsPerSheet, XlsxLinks.MAX_PER_SHEET, tempFolder);
     }
 
-    /** @param maxLinks hyperlinks in the workbook; smaller than {@value #MAX_LINKS} only in tests */
-    XlsxLeadWriter(OutputStream out, ExportDescription description, int rowsPerSheet, int maxLinks) {
-        this(out, description, rowsPerSheet, maxLinks, null);
+    /** @param linksPerSheet hyperlinks per sheet; below {@value XlsxLinks#MAX_PER_SHEET} only in tests */
+    XlsxLeadWriter(OutputStream out, ExportDescription description, int rowsPerSheet, int linksPerSheet) {
+        this(out, description, rowsPerSheet, linksPerSheet, null);
     }
 
-    private XlsxLeadWriter(OutputStream out, ExportDescription description, int rowsPerSheet, int maxLinks,
+    private XlsxLeadWriter(OutputStream out, ExportDescription description, int rowsPerSheet, int linksPerSheet,
                            Path tempFolder) {
         if (rowsPerSheet < 1 || rowsPerSheet > MAX_ROWS_PER_SHEET) {
             throw new IllegalArgumentException(
@@ -86,9 +75,8 @@ final class XlsxLeadWriter implements LeadWriter {
         this.tempFolder = tempFolder;
         this.description = description;
         this.rowsPerSheet = rowsPerSheet;
-        this.maxLinks = Math.min(maxLinks, MAX_LINKS);
         this.labels = description.labels();
-        this.workbook = new FastDeflateWorkbook(ROW_WINDOW);
+        this.workbook = new StreamingWorkbook(ROW_WINDOW, linksPerSheet);
         this.cells = new XlsxCells(workbook);
         this.widths = new ColumnWidths(labels);
     }
@@ -111,12 +99,7 @@ final class XlsxLeadWriter implements LeadWriter {
             }
             Row row = sheet.createRow(++rowsInSheet);
             for (int i = 0; i < record.length; i++) {
-                boolean linkAllowed = links < maxLinks;
-                if (cells.value(row, i, record[i], linkAllowed)) {
-                    links++;
-                } else if (!linkAllowed && record[i] instanceof ConversationRef) {
-                    linksOmitted++;
-                }
+                cells.value(row, i, record[i]);
             }
             widths.sample(record);
         }
@@ -132,14 +115,16 @@ final class XlsxLeadWriter implements LeadWriter {
         for (SXSSFSheet leads : sheets) {
             widths.applyTo(leads);
         }
-        XlsxExportInfo.write(workbook, cells, description, cells.truncated(), linksOmitted, maxLinks);
+        XlsxLinks links = workbook.links();
+        XlsxExportInfo.write(workbook, cells, description, cells.truncated(), links.omitted(), links.maxPerSheet());
         workbook.write(out);
         out.flush();
     }
 
     /**
-     * Deletes SXSSF's temporary files, whether the export finished, failed or was cancelled. {@code dispose()} is
-     * called explicitly: whether {@code close()} also deletes them has changed between POI versions.
+     * Deletes SXSSF's temporary files and the spooled links, whether the export finished, failed or was cancelled.
+     * {@code dispose()} is called explicitly: whether {@code close()} also deletes them has changed between POI
+     * versions.
      */
     @Override
     public void close() throws IOException {

@@ -9,8 +9,11 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import io.leadexport.record.ConversationRef;
 import io.leadexport.request.ExportFilter;
@@ -29,6 +32,10 @@ import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.WorksheetDocument;
+import org.apache.xmlbeans.XmlError;
+import org.apache.xmlbeans.XmlException;
+import org.apache.xmlbeans.XmlOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -146,7 +153,75 @@ class XlsxLeadWriterTest {
     }
 
     @Test
-    void writesConversationIdsPastTheLinkLimitAsPlainText() throws IOException {
+    void linksEveryConversationIdOfAnExportOverSeveralSheets() throws IOException {
+        List<Object[]> records = new ArrayList<>();
+        for (int i = 1; i <= 3_000; i++) {
+            records.add(conversation("c" + i));
+        }
+        ExportDescription description = description(request(ExportFormat.XLSX, LeadField.CONVERSATION_ID), 3_000);
+
+        try (XSSFWorkbook workbook = read(write(description, records, 2_000))) {
+            assertThat(workbook.getSheet("Leads").getHyperlinkList()).hasSize(2_000);
+            assertThat(workbook.getSheet("Leads (2)").getHyperlinkList()).hasSize(1_000);
+            for (String name : List.of("Leads", "Leads (2)")) {
+                Sheet sheet = workbook.getSheet(name);
+                for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+                    Cell cell = sheet.getRow(i).getCell(0);
+                    assertThat(cell.getHyperlink().getAddress())
+                            .isEqualTo("https://chat.example.com/conversations/" + cell.getStringCellValue());
+                }
+            }
+            assertThat(infoValues(workbook)).noneMatch(value -> value.contains("hyperlinks"));
+        }
+    }
+
+    @Test
+    void writesSheetsThatExcelsSchemaAccepts(@TempDir Path folder) throws IOException, XmlException {
+        Path xlsx = Files.write(folder.resolve("leads.xlsx"), write(FULL, leads(300), 200));
+
+        List<String> sheets = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(xlsx.toFile())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                if (entry.getName().matches("xl/worksheets/sheet\\d+\\.xml")) {
+                    List<XmlError> errors = new ArrayList<>();
+                    WorksheetDocument sheet = WorksheetDocument.Factory.parse(zip.getInputStream(entry));
+                    assertThat(sheet.validate(new XmlOptions().setErrorListener(errors)))
+                            .as("%s: %s", entry.getName(), errors.stream().limit(3).toList()).isTrue();
+                    sheets.add(entry.getName());
+                }
+            }
+        }
+        assertThat(sheets).hasSize(3);
+    }
+
+    @Test
+    void keepsTheMarkupCharactersOfALinkAddress() throws IOException {
+        String url = "https://crm.example.com/c?id=7&tab='notes'";
+        try (XSSFWorkbook workbook = export(description(request(ExportFormat.XLSX, LeadField.CONVERSATION_ID), 2),
+                List.of(conversation("a"), conversationAt(url)))) {
+            assertThat(workbook.getSheet("Leads").getRow(2).getCell(0).getHyperlink().getAddress()).isEqualTo(url);
+        }
+    }
+
+    @Test
+    void writesAnIdWhoseUrlExcelCannotOpenAsPlainText() throws IOException {
+        String tooLong = "https://chat.example.com/" + "x".repeat(XlsxLinks.MAX_URL_LENGTH);
+        List<Object[]> records = List.of(conversation("a"), conversationAt(tooLong), conversationAt("https://x/a b"));
+
+        try (XSSFWorkbook workbook = export(description(request(ExportFormat.XLSX, LeadField.CONVERSATION_ID), 3),
+                records)) {
+            Sheet leads = workbook.getSheet("Leads");
+
+            assertThat(leads.getRow(1).getCell(0).getHyperlink()).isNotNull();
+            assertThat(leads.getRow(2).getCell(0).getHyperlink()).isNull();
+            assertThat(leads.getRow(2).getCell(0).getStringCellValue()).isEqualTo("id");
+            assertThat(leads.getRow(3).getCell(0).getHyperlink()).isNull();
+            assertThat(infoValues(workbook)).noneMatch(value -> value.contains("hyperlinks"));
+        }
+    }
+
+    @Test
+    void writesConversationIdsPastASheetsLinkLimitAsPlainText() throws IOException {
         ExportDescription description = description(request(ExportFormat.XLSX, LeadField.CONVERSATION_ID), 3);
         List<Object[]> records = List.of(conversation("a"), conversation("b"), conversation("c"));
 
@@ -156,21 +231,23 @@ class XlsxLeadWriterTest {
             assertThat(leads.getRow(2).getCell(0).getHyperlink()).isNotNull();
             assertThat(leads.getRow(3).getCell(0).getHyperlink()).isNull();
             assertThat(leads.getRow(3).getCell(0).getStringCellValue()).isEqualTo("c");
-            assertThat(infoValues(workbook)).contains("Only the first 2 conversation IDs are hyperlinks;"
-                    + " the other 1 are plain text (the conversationUrl field gives every URL).");
+            assertThat(infoValues(workbook)).contains("Excel keeps at most 2 hyperlinks in a sheet: 1 conversation"
+                    + " ID(s) past that are plain text (the conversationUrl field gives every URL).");
         }
     }
 
     @Test
-    void countsTheLinkLimitOverTheWholeWorkbook() throws IOException {
+    void startsTheLinkLimitAfreshOnEverySheet() throws IOException {
         ExportDescription description = description(request(ExportFormat.XLSX, LeadField.CONVERSATION_ID), 4);
         List<Object[]> records = List.of(conversation("a"), conversation("b"), conversation("c"), conversation("d"));
 
-        try (XSSFWorkbook workbook = read(write(description, records, 2, 3))) {
-            Sheet second = workbook.getSheet("Leads (2)");
-
-            assertThat(second.getRow(1).getCell(0).getHyperlink()).isNotNull();
-            assertThat(second.getRow(2).getCell(0).getHyperlink()).isNull();
+        try (XSSFWorkbook workbook = read(write(description, records, 2, 1))) {
+            for (String name : List.of("Leads", "Leads (2)")) {
+                Sheet sheet = workbook.getSheet(name);
+                assertThat(sheet.getRow(1).getCell(0).getHyperlink()).as(name).isNotNull();
+                assertThat(sheet.getRow(2).getCell(0).getHyperlink()).as(name).isNull();
+            }
+            assertThat(infoValues(workbook)).anyMatch(value -> value.contains(": 2 conversation ID(s) past that"));
         }
     }
 
@@ -435,19 +512,23 @@ class XlsxLeadWriterTest {
         return new Object[] {new ConversationRef(id, "https://chat.example.com/conversations/" + id)};
     }
 
+    private static Object[] conversationAt(String url) {
+        return new Object[] {new ConversationRef("id", url)};
+    }
+
     private static XSSFWorkbook export(ExportDescription description, List<Object[]> records) throws IOException {
         return read(write(description, records, 1_048_575));
     }
 
     private static byte[] write(ExportDescription description, List<Object[]> records, int rowsPerSheet)
             throws IOException {
-        return write(description, records, rowsPerSheet, XlsxLeadWriter.MAX_LINKS);
+        return write(description, records, rowsPerSheet, XlsxLinks.MAX_PER_SHEET);
     }
 
     private static byte[] write(ExportDescription description, List<Object[]> records, int rowsPerSheet,
-                                int maxLinks) throws IOException {
+                                int linksPerSheet) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (LeadWriter writer = new XlsxLeadWriter(out, description, rowsPerSheet, maxLinks)) {
+        try (LeadWriter writer = new XlsxLeadWriter(out, description, rowsPerSheet, linksPerSheet)) {
             writer.begin();
             writer.write(records);
             writer.finish();
