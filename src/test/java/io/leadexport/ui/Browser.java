@@ -122,13 +122,17 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    /** Waits for the one file the page downloads to be complete, and returns it. */
+    /**
+     * Waits for the one file the page downloads to be complete, and returns it. While Chromium downloads, the folder
+     * holds its hidden temporary file ({@code .org.chromium.Chromium.*}) and then {@code <name>.crdownload}.
+     */
     Path awaitDownload(Duration timeout) {
         Path[] found = new Path[1];
         await().alias("a completed download in " + downloads).atMost(timeout).pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     List<Path> files = files();
-                    boolean partial = files.stream().anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"));
+                    boolean partial = files.stream().map(f -> f.getFileName().toString())
+                            .anyMatch(name -> name.startsWith(".") || name.endsWith(".crdownload"));
                     if (files.size() == 1 && !partial && Files.size(files.get(0)) > 0) {
                         found[0] = files.get(0);
                         return true;
