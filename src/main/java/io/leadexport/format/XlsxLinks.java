@@ -122,8 +122,9 @@ final class XlsxLinks {
             }
             links.writer.close();
             PackagePart part = workbook.getSheet(entry.getKey()).getPackagePart();
-            splices.put(entryName(part), new Splice("</hyperlinks>", links.file, XlsxLinks::hyperlink));
-            splices.put(relationshipsEntryName(part), new Splice("</Relationships>", links.file, XlsxLinks::relationship));
+            splices.put(entryName(part), new Splice("</hyperlinks>", true, links.file, XlsxLinks::hyperlink));
+            splices.put(relationshipsEntryName(part), new Splice("</Relationships>", false, links.file,
+                    XlsxLinks::relationship));
         }
         return new SplicedEntries(template, splices);
     }
@@ -157,7 +158,7 @@ final class XlsxLinks {
         return PackagingURIHelper.getRelationshipPartName(part.getPartName()).getName().substring(1);
     }
 
-    /** {@code <hyperlink ref="N3" r:id="lnk1"/>}: POI's sheet template binds {@code r} (checked in {@link Splice}). */
+    /** {@code <hyperlink ref="N3" r:id="lnk1"/>}: POI's sheet template binds {@code r} ({@link Splice} checks). */
     private static String hyperlink(int number, String ref, String url) {
         return "<hyperlink ref=\"" + ref + "\" r:id=\"" + ID_PREFIX + number + "\"/>";
     }
@@ -221,7 +222,7 @@ final class XlsxLinks {
     }
 
     /** Where one part of the template gets its streamed elements: just before its last {@code marker}. */
-    private record Splice(String marker, Path spool, Element element) {
+    private record Splice(String marker, boolean usesPrefixR, Path spool, Element element) {
 
         InputStream apply(InputStream template, String entryName) throws IOException {
             if (template instanceof ZipArchiveThresholdInputStream guarded) {
@@ -229,15 +230,26 @@ final class XlsxLinks {
             }
             String xml = new String(template.readAllBytes(), StandardCharsets.UTF_8);
             int at = xml.lastIndexOf(marker);
-            if (at < 0 || marker.equals("</hyperlinks>") && !xml.contains("xmlns:r=\"" + RELATIONSHIPS_NS + "\"")) {
-                throw new IOException("POI wrote " + entryName + " in an unexpected form: no " + marker
-                        + " to add the streamed hyperlinks to");
+            if (at < 0) {
+                throw new IOException("POI wrote " + entryName + " without " + marker
+                        + ": the streamed hyperlinks have no place in it");
+            }
+            if (usesPrefixR && !rootBindsR(xml)) {
+                throw new IOException("POI wrote " + entryName + " without binding the prefix r on its root element:"
+                        + " the streamed hyperlinks use it");
             }
             return new SequenceInputStream(Collections.enumeration(List.of(
                     new ByteArrayInputStream(xml.substring(0, at).getBytes(StandardCharsets.UTF_8)),
                     new RenderedLines(Files.newBufferedReader(spool, StandardCharsets.UTF_8), element),
                     new ByteArrayInputStream(xml.substring(at).getBytes(StandardCharsets.UTF_8)))));
         }
+    }
+
+    /** Whether the worksheet element itself binds the prefix {@code r} that the streamed hyperlinks use. */
+    private static boolean rootBindsR(String sheetXml) {
+        int root = sheetXml.indexOf("<worksheet");
+        int rootEnd = root < 0 ? -1 : sheetXml.indexOf('>', root);
+        return rootEnd > 0 && sheetXml.substring(root, rootEnd).contains("xmlns:r=\"" + RELATIONSHIPS_NS + "\"");
     }
 
     /** The spooled links rendered one element at a time, so no more than one line is in memory. */
