@@ -1,6 +1,10 @@
 package io.leadexport.history;
 
 import java.io.IOException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -37,6 +41,11 @@ import org.springframework.stereotype.Component;
  * the message, which is sent from a queue of its own with retries, so a slow or failing mail server never holds up or
  * fails an export. The outcome shows in the job view as {@code notification: sent|failed|off} ({@code pending} until
  * then).
+ *
+ * <p>The queue is in memory, so a message still in it when its instance stops would be lost; the row that says it is
+ * {@code pending} is not. The notification sweep ({@link #unsent}) queues such messages again, on any instance, and a
+ * send first claims its row ({@link #claim}), so a message queued twice goes out once. A send that dies with its
+ * instance after the mail server took the message, before the row says so, sends it again: at least once, never lost.
  */
 @Component("exportNotifications")
 @DependsOnDatabaseInitialization
@@ -44,6 +53,7 @@ public class ExportNotifications {
 
     private static final Logger log = LoggerFactory.getLogger(ExportNotifications.class);
     private static final String FAILED_ATTEMPTS = "notificationFailedAttempts";
+    private static final int SWEEP_BATCH = 100;
 
     private final JdbcTemplate jdbc;
     private final JobStore jobs;
@@ -53,6 +63,9 @@ public class ExportNotifications {
     private final NotificationTexts texts;
     private final ObjectMapper json;
     private final ExportMetrics metrics;
+    private final Duration claimLease;
+    private final Duration sweepGrace;
+    private final Duration sweepWindow;
 
     public ExportNotifications(DataSource dataSource, JobStore jobs, CurrentUser currentUser,
                                ObjectProvider<JavaMailSender> mail, NotificationProperties properties,
@@ -65,6 +78,9 @@ public class ExportNotifications {
         this.texts = new NotificationTexts(properties.publicUrl(), requestProperties.zone());
         this.json = json;
         this.metrics = metrics;
+        this.claimLease = claimLease(settings);
+        this.sweepGrace = properties.sweepGrace();
+        this.sweepWindow = properties.sweepWindow();
         if (mail.getIfAvailable() != null && properties.publicUrl() == null) {
             log.warn("lead-export.public-url is not set: notification e-mails will carry no links");
         }
@@ -94,22 +110,68 @@ public class ExportNotifications {
      * sends nothing; a success sends nothing to failure-only subscribers.
      */
     public NotificationMessage finished(HistoryEvent event) {
+        return messageFor(event.jobId());
+    }
+
+    /**
+     * The notification sweep: messages of jobs that finished more than {@code sweep-grace} ago and are still pending
+     * with no live claim, queued again (their instance stopped before sending them). One still unsent after
+     * {@code sweep-window} is recorded as failed instead: news that late is no news.
+     */
+    public List<NotificationMessage> unsent() {
+        Instant now = Instant.now();
+        int expired = jdbc.update("update export_notifications n set status = 'failed', error = ? from export_jobs j "
+                + "where j.id = n.job_id and n.status = 'pending' and (n.claimed_until is null or n.claimed_until < now()) "
+                + "and j.finished_at < ?", "not sent within " + sweepWindow.toString().substring(2).toLowerCase()
+                + " of the export's end", Timestamp.from(now.minus(sweepWindow)));
+        if (expired > 0) {
+            log.warn("{} notification(s) not sent within {} of their export's end: recorded as failed", expired,
+                    sweepWindow);
+        }
+        List<String> jobIds = jdbc.queryForList("select n.job_id::text from export_notifications n "
+                + "join export_jobs j on j.id = n.job_id where n.status = 'pending' "
+                + "and (n.claimed_until is null or n.claimed_until < now()) "
+                + "and j.status in ('succeeded', 'failed', 'cancelled') and j.finished_at < ? "
+                + "order by j.finished_at limit " + SWEEP_BATCH, String.class, Timestamp.from(now.minus(sweepGrace)));
+        List<NotificationMessage> messages = new ArrayList<>();
+        for (String jobId : jobIds) {
+            NotificationMessage message = messageFor(jobId);
+            if (message != null) {
+                log.info("Notification for job {} was still unsent {} after the job ended: queued again", jobId,
+                        sweepGrace);
+                messages.add(message);
+            }
+        }
+        return messages;
+    }
+
+    /**
+     * The first step of a send: takes the message's row for as long as all its tries can take. False when the
+     * message went out already, was given up, or another send holds it: then this one sends nothing.
+     */
+    public boolean claim(NotificationMessage message) {
+        return jdbc.update("update export_notifications set claimed_until = now() + ? * interval '1 millisecond' "
+                + "where job_id = ?::uuid and status = 'pending' and (claimed_until is null or claimed_until < now())",
+                claimLease.toMillis(), message.jobId()) == 1;
+    }
+
+    private NotificationMessage messageFor(String jobId) {
         List<Map<String, Object>> rows = jdbc.queryForList("select recipients, on_success from export_notifications "
-                + "where job_id = ?::uuid and status = 'pending'", event.jobId());
-        Optional<ExportJob> job = jobs.find(event.jobId());
+                + "where job_id = ?::uuid and status = 'pending'", jobId);
+        Optional<ExportJob> job = jobs.find(jobId);
         if (rows.isEmpty() || job.isEmpty() || !job.get().status().isFinished()) {
             return null;
         }
         boolean onSuccess = (Boolean) rows.get(0).get("on_success");
         JobStatus status = job.get().status();
         if (status == JobStatus.CANCELLED || status == JobStatus.SUCCEEDED && !onSuccess) {
-            record(event.jobId(), "off", 0, null);
+            record(jobId, "off", 0, null);
             return null;
         }
         boolean schedule = !onSuccess;
         List<String> to = Arrays.stream(((String) rows.get(0).get("recipients")).split(","))
                 .map(String::strip).filter(a -> !a.isEmpty()).toList();
-        return new NotificationMessage(event.jobId(), to, texts.subject(job.get(), schedule),
+        return new NotificationMessage(jobId, to, texts.subject(job.get(), schedule),
                 texts.text(job.get(), request(job.get()), schedule));
     }
 
@@ -176,6 +238,15 @@ public class ExportNotifications {
         jdbc.update("update export_notifications set status = ?, attempts = ?, error = ?, "
                 + "sent_at = case when ? = 'sent' then now() end where job_id = ?::uuid", status, attempts, error,
                 status, jobId);
+    }
+
+    /**
+     * Long enough for every try of a send: the doubling delays between tries (their sum is below
+     * {@code retryDelayMs * 2^maxAttempts}), plus ten minutes for the tries themselves.
+     */
+    private static Duration claimLease(NotificationProperties.Email settings) {
+        long delays = settings.retryDelayMs() * (1L << Math.min(settings.maxAttempts(), 20));
+        return Duration.ofMillis(delays).plus(Duration.ofMinutes(10));
     }
 
     private static int failedAttempts(Exchange exchange) {

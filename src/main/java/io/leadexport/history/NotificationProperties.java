@@ -1,6 +1,7 @@
 package io.leadexport.history;
 
 import java.net.URI;
+import java.time.Duration;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -21,8 +22,16 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("lead-export")
 public record NotificationProperties(URI publicUrl, @DefaultValue @Valid Notifications notifications) {
 
-    /** @param email {@code lead-export.notifications.email.*} */
-    public record Notifications(@DefaultValue @Valid Email email) {
+    /**
+     * @param email       {@code lead-export.notifications.email.*}
+     * @param sweepGrace  a finished job's message is queued by the finish route; only one still unsent this long
+     *                    after the job finished is queued again by the notification sweep (its instance stopped first).
+     *                    How often the sweep runs is read by its route ({@code sweep-interval-ms})
+     * @param sweepWindow how late a message may still go out; one still unsent after this is recorded as failed
+     */
+    public record Notifications(@DefaultValue @Valid Email email,
+                                @DefaultValue("1m") Duration sweepGrace,
+                                @DefaultValue("1d") Duration sweepWindow) {
     }
 
     /**
@@ -37,5 +46,13 @@ public record NotificationProperties(URI publicUrl, @DefaultValue @Valid Notific
 
     public Email email() {
         return notifications.email();
+    }
+
+    public Duration sweepGrace() {
+        return notifications.sweepGrace();
+    }
+
+    public Duration sweepWindow() {
+        return notifications.sweepWindow();
     }
 }

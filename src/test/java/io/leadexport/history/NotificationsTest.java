@@ -14,6 +14,10 @@ import io.leadexport.support.TestMailServer;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.seda.SedaEndpoint;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,17 +29,23 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * "Your export is ready" e-mails: a background export started over HTTP ends, and its requester's message arrives at
- * a real SMTP server (GreenMail, in this JVM), where it is read back.
+ * a real SMTP server (GreenMail, in this JVM), where it is read back. A message lost with its instance's in-memory
+ * queue (the send route stopped, the queue purged) goes out from the notification sweep, once.
  */
 @EndToEndTest
 class NotificationsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String SEND_ROUTE = "send-export-notification";
 
     @LocalServerPort
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    ProducerTemplate producer;
 
     Api api;
     Jobs jobs;
@@ -118,6 +128,71 @@ class NotificationsTest {
 
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .until(() -> TestMailServer.server().getReceivedMessages().length == before);
+    }
+
+    @Test
+    void aMessageLostWithItsInstancesQueueGoesOutFromTheSweep() throws Exception {
+        String id = finishWithTheMessageQueuedButNotSent();
+
+        queue().purgeQueue();
+        assertThat(jobs.get("manager", id).get("notification").asText()).isEqualTo("pending");
+        camel.getRouteController().startRoute(SEND_ROUTE);
+
+        awaitMessage("manager@example.com", id);
+        await().atMost(WAIT).until(() -> "sent".equals(jobs.get("manager", id).get("notification").asText()));
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+                .until(() -> messagesAbout(id).size() == 1);
+    }
+
+    @Test
+    void aMessageQueuedTwiceGoesOutOnce() throws Exception {
+        String id = finishWithTheMessageQueuedButNotSent();
+
+        NotificationMessage queued = queue().getQueue().peek().getIn().getBody(NotificationMessage.class);
+        assertThat(queued.jobId()).isEqualTo(id);
+        producer.sendBody("seda:send-export-notification", queued);
+        camel.getRouteController().startRoute(SEND_ROUTE);
+
+        awaitMessage("manager@example.com", id);
+        await().atMost(WAIT).until(() -> "sent".equals(jobs.get("manager", id).get("notification").asText()));
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+                .until(() -> messagesAbout(id).size() == 1);
+    }
+
+    @Test
+    void aMessageStillUnsentADayAfterItsExportIsRecordedAsFailedNotSent() throws Exception {
+        String id = finishWithTheMessageQueuedButNotSent();
+        queue().purgeQueue();
+        jdbc.update("update export_jobs set finished_at = now() - interval '25 hours' where id = ?::uuid", id);
+
+        camel.getRouteController().startRoute(SEND_ROUTE);
+
+        await().atMost(WAIT).until(() -> "failed".equals(jobs.get("manager", id).get("notification").asText()));
+        assertThat(jdbc.queryForObject("select error from export_notifications where job_id = ?::uuid", String.class,
+                id)).isEqualTo("not sent within 24h of the export's end");
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> messagesAbout(id).isEmpty());
+    }
+
+    /**
+     * A job of manager's that has finished while the send route was stopped: its message waits in the in-memory
+     * queue, and its row says pending. The caller starts the route again.
+     */
+    private String finishWithTheMessageQueuedButNotSent() throws Exception {
+        camel.getRouteController().stopRoute(SEND_ROUTE);
+        String id = jobs.start("manager", "{}").get("id").asText();
+        assertThat(jobs.awaitFinished("manager", id, WAIT).get("status").asText()).isEqualTo("succeeded");
+        await().atMost(WAIT).until(() -> queue().getQueue().stream()
+                .anyMatch(queued -> id.equals(queued.getIn().getBody(NotificationMessage.class).jobId())));
+        return id;
+    }
+
+    private SedaEndpoint queue() {
+        return camel.getEndpoint("seda:send-export-notification", SedaEndpoint.class);
+    }
+
+    @AfterEach
+    void sendRouteRuns() throws Exception {
+        camel.getRouteController().startRoute(SEND_ROUTE);
     }
 
     private static MimeMessage awaitMessage(String to, String jobId) {

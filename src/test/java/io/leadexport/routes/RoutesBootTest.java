@@ -26,7 +26,7 @@ class RoutesBootTest {
                         "list-export-schedules", "run-export-schedule", "pause-export-schedule",
                         "resume-export-schedule", "list-inbox-files", "describe-session", "start-session", "end-session",
                         "claim-export-jobs", "run-export-job", "heartbeat-export-jobs", "recover-export-jobs",
-                        "sweep-export-files", "record-history", "deliver-export", "deliver-local", "deliver-http", "deliver-sftp",
+                        "sweep-export-files", "sweep-export-notifications", "send-export-notification", "record-history", "deliver-export", "deliver-local", "deliver-http", "deliver-sftp",
                         "trigger-inbox", "list-export-presets", "save-export-preset", "delete-export-preset")
                 .allSatisfy(id -> assertThat(id).as("route ids are kebab-case verb-noun, never generated")
                         .matches("[a-z]+(-[a-z]+)+"));

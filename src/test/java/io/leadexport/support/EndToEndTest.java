@@ -60,6 +60,10 @@ import org.springframework.test.context.ActiveProfiles;
                 "lead-export.public-url=https://leads.example.com/",
                 "lead-export.notifications.email.from=lead-export@example.com",
                 "lead-export.notifications.email.retry-delay-ms=100",
+                // The sweep runs often and soon after a job's end, so it races every notification of these tests:
+                // each still goes out once (NotificationsTest).
+                "lead-export.notifications.sweep-interval-ms=300",
+                "lead-export.notifications.sweep-grace=1s",
         })
 public @interface EndToEndTest {
 }
