@@ -35,24 +35,25 @@ class SchedulesTabTest extends ScheduleTestContext {
         AdminPage page = new AdminPage(browser, port).signInAs("admin");
         page.openTab("schedules");
 
-        WebElement weekly = row("weekly");
-        assertThat(weekly.getText()).contains("every Monday at 07:00").contains("0 0 7 ? * MON (Europe/Paris)")
-                .contains("weekly-drop");
-        assertThat(row("nightly").getText()).contains("every 2 seconds").contains("incremental");
+        assertThat(page.<String>waitFor(d -> row("weekly").getText())).contains("every Monday at 07:00")
+                .contains("0 0 7 ? * MON (Europe/Paris)").contains("weekly-drop");
+        assertThat(page.<String>waitFor(d -> row("nightly").getText())).contains("every 2 seconds")
+                .contains("incremental");
 
-        weekly.findElement(By.cssSelector("button[data-action=pause]")).click();
-        wait(page, d -> "true".equals(row("weekly").getDomAttribute("data-paused")));
-        assertThat(row("weekly").findElement(By.cssSelector(".next")).getText()).isEqualTo("Paused");
+        click(page, "weekly", "pause");
+        page.waitFor(d -> "true".equals(row("weekly").getDomAttribute("data-paused")));
+        assertThat(page.<String>waitFor(d -> row("weekly").findElement(By.cssSelector(".next")).getText()))
+                .isEqualTo("Paused");
         assertThat(jdbc.queryForObject("select count(*) from schedule_pauses where schedule = 'weekly'", Long.class))
                 .isEqualTo(1);
 
-        row("weekly").findElement(By.cssSelector("button[data-action=resume]")).click();
-        wait(page, d -> "false".equals(row("weekly").getDomAttribute("data-paused")));
+        click(page, "weekly", "resume");
+        page.waitFor(d -> "false".equals(row("weekly").getDomAttribute("data-paused")));
         assertThat(jdbc.queryForObject("select count(*) from schedule_pauses where schedule = 'weekly'", Long.class))
                 .isZero();
 
-        row("weekly").findElement(By.cssSelector("button[data-action=run]")).click();
-        wait(page, d -> !row("weekly").findElement(By.cssSelector(".last")).getText().contains("Never run"));
+        click(page, "weekly", "run");
+        page.waitFor(d -> !row("weekly").findElement(By.cssSelector(".last")).getText().contains("Never run"));
         assertThat(jdbc.queryForObject("select count(*) from export_jobs where requested_by = 'weekly' "
                 + "and trigger = 'schedule'", Long.class)).isPositive();
     }
@@ -64,9 +65,10 @@ class SchedulesTabTest extends ScheduleTestContext {
         AdminPage page = new AdminPage(browser, port).signInAs("admin");
         page.openTab("inbox");
 
-        wait(page, d -> !d.findElements(By.cssSelector("#inbox-table tbody tr[data-outcome=refused]")).isEmpty());
-        List<String> rows = browser.driver().findElements(By.cssSelector("#inbox-table tbody tr")).stream()
-                .map(WebElement::getText).toList();
+        page.waitFor(d -> !d.findElements(By.cssSelector("#inbox-table tbody tr[data-outcome=refused]"))
+                .isEmpty());
+        List<String> rows = page.<List<String>>waitFor(d -> d.findElements(By.cssSelector("#inbox-table tbody tr"))
+                .stream().map(WebElement::getText).toList());
         assertThat(rows).anySatisfy(text -> assertThat(text).contains("typo.json").contains("Refused")
                 .contains("format: 'pdf' is not a format"));
     }
@@ -80,12 +82,19 @@ class SchedulesTabTest extends ScheduleTestContext {
         page.signOut();
     }
 
+    /**
+     * Clicks a schedule's button. The table is drawn again as the page refreshes it (the nightly schedule ticks every
+     * two seconds), so the row is found afresh, and again if it was replaced under the click.
+     */
+    private void click(AdminPage page, String schedule, String action) {
+        page.waitFor(d -> {
+            row(schedule).findElement(By.cssSelector("button[data-action=" + action + "]")).click();
+            return true;
+        });
+    }
+
     private WebElement row(String schedule) {
         return new WebDriverWait(browser.driver(), AdminPage.WAIT).until(d -> d.findElement(
                 By.cssSelector("#schedules-table tbody tr[data-schedule='" + schedule + "']")));
-    }
-
-    private static void wait(AdminPage page, java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> until) {
-        new WebDriverWait(page.driver(), AdminPage.WAIT).until(until::apply);
     }
 }
