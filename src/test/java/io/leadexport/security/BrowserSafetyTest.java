@@ -1,11 +1,7 @@
 package io.leadexport.security;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +11,7 @@ import java.util.Base64;
 
 import io.leadexport.support.Api;
 import io.leadexport.support.EndToEndTest;
+import io.leadexport.support.RawHttp;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,21 +97,8 @@ class BrowserSafetyTest {
 
     /** The status line and headers of a GET sent from {@code from} (a loopback address of its own). */
     private String status(InetAddress from, String user, String password) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(from, 0));
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET /api/leads/export/fields HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + "Authorization: " + basic(user, password) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder head = new StringBuilder();
-            for (int b; (b = in.read()) >= 0 && !head.toString().endsWith("\r\n\r\n"); ) {
-                head.append((char) b);
-            }
-            return head.toString();
-        }
+        return RawHttp.send(from, port, "GET /api/leads/export/fields HTTP/1.1\r\nAuthorization: "
+                + basic(user, password), new byte[0]);
     }
 
     private HttpResponse<String> send(HttpRequest request) {

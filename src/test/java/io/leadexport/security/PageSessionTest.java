@@ -1,11 +1,7 @@
 package io.leadexport.security;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadexport.support.ApiContract;
 import io.leadexport.support.EndToEndTest;
+import io.leadexport.support.RawHttp;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -251,23 +248,7 @@ class PageSessionTest {
     private String rawSignIn(InetAddress from, String user, String password) throws IOException {
         byte[] body = ("{\"username\": \"" + user + "\", \"password\": \"" + password + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(from, 0));
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/session HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder head = new StringBuilder();
-            for (int b; (b = in.read()) >= 0 && !head.toString().endsWith("\r\n\r\n"); ) {
-                head.append((char) b);
-            }
-            return head.toString();
-        }
+        return RawHttp.send(from, port, "POST /api/session HTTP/1.1\r\nContent-Type: application/json", body);
     }
 
     private HttpRequest.Builder get(String path) {

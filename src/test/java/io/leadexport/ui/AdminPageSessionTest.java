@@ -40,7 +40,6 @@ class AdminPageSessionTest {
 
     AdminPage page;
 
-
     @BeforeEach
     void setUp() {
         page = new AdminPage(browser, port);

@@ -40,7 +40,6 @@ class HandOffPageTest {
 
     AdminPage page;
 
-
     @BeforeEach
     void setUp() {
         TestLeads leads = new TestLeads(jdbc);
