@@ -83,10 +83,11 @@ final class XlsxLinks {
 
     /**
      * Whether a cell of {@code sheetName} may link to {@code url}: a valid URI Excel can open, in a sheet below the
-     * limit. A refusal for the limit is counted in {@link #omitted()}.
+     * limit. A refusal for the limit is counted in {@link #omitted()}. The limit is asked first: past it (most rows of
+     * a large sheet) no URI is parsed.
      */
     boolean allows(String sheetName, String url) {
-        if (!opensInExcel(url)) {
+        if (url == null || url.isEmpty()) {
             return false;
         }
         SheetLinks links = sheets.get(sheetName);
@@ -94,7 +95,7 @@ final class XlsxLinks {
             omitted++;
             return false;
         }
-        return true;
+        return opensInExcel(url);
     }
 
     /** Links {@code cell} to {@code url}, which {@link #allows} accepted for the cell's sheet. */
@@ -139,7 +140,7 @@ final class XlsxLinks {
     }
 
     private static boolean opensInExcel(String url) {
-        if (url == null || url.isEmpty() || url.length() > MAX_URL_LENGTH) {
+        if (url.length() > MAX_URL_LENGTH) {
             return false;
         }
         try {
