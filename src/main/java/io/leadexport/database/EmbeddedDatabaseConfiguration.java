@@ -30,9 +30,14 @@ public class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
-        Path directory = properties.database().embeddedDirectory().toAbsolutePath().normalize();
+        return start(properties.database().embeddedDirectory().toAbsolutePath().normalize());
+    }
+
+    /** Starts the embedded server on {@code directory}, first stopping one an earlier run left behind there. */
+    static EmbeddedPostgres start(Path directory) throws IOException {
         Files.createDirectories(directory);
         checkDataDirectory(directory);
+        OrphanedPostgres.stopIfAny(directory);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
