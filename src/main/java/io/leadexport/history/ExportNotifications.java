@@ -122,11 +122,11 @@ public class ExportNotifications {
         Instant now = Instant.now();
         int expired = jdbc.update("update export_notifications n set status = 'failed', error = ? from export_jobs j "
                 + "where j.id = n.job_id and n.status = 'pending' and (n.claimed_until is null or n.claimed_until < now()) "
-                + "and j.finished_at < ?", "not sent within " + sweepWindow.toString().substring(2).toLowerCase()
+                + "and j.finished_at < ?", "not sent within " + readable(sweepWindow)
                 + " of the export's end", Timestamp.from(now.minus(sweepWindow)));
         if (expired > 0) {
             log.warn("{} notification(s) not sent within {} of their export's end: recorded as failed", expired,
-                    sweepWindow);
+                    readable(sweepWindow));
         }
         List<String> jobIds = jdbc.queryForList("select n.job_id::text from export_notifications n "
                 + "join export_jobs j on j.id = n.job_id where n.status = 'pending' "
@@ -138,7 +138,7 @@ public class ExportNotifications {
             NotificationMessage message = messageFor(jobId);
             if (message != null) {
                 log.info("Notification for job {} was still unsent {} after the job ended: queued again", jobId,
-                        sweepGrace);
+                        readable(sweepGrace));
                 messages.add(message);
             }
         }
@@ -247,6 +247,11 @@ public class ExportNotifications {
     private static Duration claimLease(NotificationProperties.Email settings) {
         long delays = settings.retryDelayMs() * (1L << Math.min(settings.maxAttempts(), 20));
         return Duration.ofMillis(delays).plus(Duration.ofMinutes(10));
+    }
+
+    /** {@code 24h}, {@code 1m}, {@code 1m30s}: as the settings are written, not {@code PT24H}. */
+    private static String readable(Duration duration) {
+        return duration.toString().substring(2).toLowerCase();
     }
 
     private static int failedAttempts(Exchange exchange) {
